@@ -1,0 +1,99 @@
+import type {
+  ColumnMap, DatasetInfo, MetricRecord, ModelInfo, ModelRole, ResolvedMap, RunInfo, WorkbenchEvent,
+} from './types.js';
+
+/** A page of rows from the workspace. Large pages travel as Arrow IPC (`arrow`), small ones as JSON rows. */
+export interface RowPage {
+  columns: { name: string; type: string }[];
+  rows: unknown[][];
+  /** Total rows matching, when known. */
+  total: number | null;
+  offset: number;
+}
+
+export interface WorkspaceSummary {
+  path: string;
+  name: string;
+  models: ModelInfo[];
+  datasets: DatasetInfo[];
+  runs: RunInfo[];
+  map: ColumnMap | null;
+}
+
+export interface StartRunArgs {
+  datasetId: string;
+  map?: ColumnMap;
+  /** Rows per batch; 65,536 by default. */
+  chunkRows?: number;
+  /** Also replay production a second time (noise floor). */
+  noiseFloor?: boolean;
+}
+
+export interface DisagreementQuery {
+  runId: string;
+  limit?: number;
+  offset?: number;
+  /** Only rows whose group column equals this value. */
+  group?: { column: string; value: string };
+  /** 'score' orders by |delta score|, 'flip' keeps only rows whose labels differ. */
+  order?: 'score' | 'flip';
+}
+
+export interface CriteriaResult {
+  rule: string;
+  line?: number;
+  status: 'pass' | 'fail' | 'not_evaluable';
+  observed: number | null;
+  bound: number;
+  reason?: string;
+}
+
+export interface ReportExport {
+  dir: string;
+  files: { name: string; sha256: string; bytes: number }[];
+}
+
+export interface SignArgs {
+  dir: string;
+  keyPath: string;
+  passphrase?: string;
+  signer: string;
+  role: string;
+  meaning: string;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  signatures: { keyid: string; signer?: string; role?: string; meaning?: string; time?: string; ok: boolean; reason?: string }[];
+  subjects: { name: string; sha256: string; ok: boolean; reason?: string }[];
+  errors: string[];
+}
+
+/**
+ * The one API the UI talks to, in Electron (IPC) and in a browser (HTTP + SSE).
+ * Every method takes one JSON-serialisable argument object and returns a JSON-serialisable value.
+ */
+export interface WorkbenchApi {
+  /** Version and capabilities of the host. */
+  hello(args: Record<string, never>): Promise<{ version: string; transport: string; workspace: string | null }>;
+  /** Open (or create) a workspace file; returns what it holds. */
+  openWorkspace(args: { path: string }): Promise<WorkspaceSummary>;
+  getWorkspace(args: Record<string, never>): Promise<WorkspaceSummary>;
+  openModel(args: { role: ModelRole; path: string }): Promise<ModelInfo>;
+  importDataset(args: { path: string; name?: string }): Promise<DatasetInfo>;
+  previewDataset(args: { datasetId: string; limit?: number; offset?: number }): Promise<RowPage>;
+  /** Fill defaults and check a map against the models and the dataset; errors name both sides. */
+  resolveMap(args: { datasetId: string; map?: ColumnMap }): Promise<ResolvedMap>;
+  saveMap(args: { map: ColumnMap }): Promise<{ path: string | null }>;
+  startRun(args: StartRunArgs): Promise<RunInfo>;
+  cancelRun(args: { runId: string }): Promise<{ cancelled: boolean }>;
+  getRun(args: { runId: string }): Promise<RunInfo>;
+  getMetrics(args: { runId: string }): Promise<MetricRecord[]>;
+  getDisagreements(args: DisagreementQuery): Promise<RowPage>;
+  /** Read-only SQL over the workspace, paged server-side. */
+  query(args: { sql: string; limit?: number; offset?: number }): Promise<RowPage>;
+}
+
+export type WorkbenchMethod = keyof WorkbenchApi;
+
+export type EventListener = (event: WorkbenchEvent) => void;
