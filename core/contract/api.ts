@@ -97,3 +97,9 @@ export interface WorkbenchApi {
 export type WorkbenchMethod = keyof WorkbenchApi;
 
 export type EventListener = (event: WorkbenchEvent) => void;
+
+/** Every method of WorkbenchApi, for dispatch to validate names against. Add new methods here too. */
+export const WORKBENCH_METHODS = [
+  'hello', 'openWorkspace', 'getWorkspace', 'openModel', 'importDataset', 'previewDataset', 'resolveMap', 'saveMap',
+  'startRun', 'cancelRun', 'getRun', 'getMetrics', 'getDisagreements', 'query',
+] as const satisfies readonly WorkbenchMethod[];
