@@ -69,6 +69,27 @@ export interface VerifyResult {
   errors: string[];
 }
 
+/** Arguments of exportReport: which run, where to write, and the criteria file to evaluate (if any). */
+export interface ExportReportArgs {
+  runId: string;
+  /** Output folder; created if missing. */
+  dir: string;
+  criteriaPath?: string;
+  /** Formats to write; all available ones by default. */
+  formats?: ('json' | 'html' | 'pdf')[];
+}
+
+/** One curve of one model for charts: ROC, PR, calibration, score histogram, latency CDF... */
+export interface Curve {
+  /** e.g. 'roc', 'pr', 'calibration', 'score_hist', 'latency_cdf'; unknown ids are drawn generically. */
+  id: string;
+  model: 'production' | 'candidate';
+  x: number[];
+  y: number[];
+  xLabel?: string;
+  yLabel?: string;
+}
+
 /**
  * The one API the UI talks to, in Electron (IPC) and in a browser (HTTP + SSE).
  * Every method takes one JSON-serialisable argument object and returns a JSON-serialisable value.
@@ -92,6 +113,18 @@ export interface WorkbenchApi {
   getDisagreements(args: DisagreementQuery): Promise<RowPage>;
   /** Read-only SQL over the workspace, paged server-side. */
   query(args: { sql: string; limit?: number; offset?: number }): Promise<RowPage>;
+  /** Evaluate a criteria file (YAML/JSON) against a finished run's metrics. */
+  evaluateCriteria(args: { runId: string; criteriaPath: string }): Promise<CriteriaResult[]>;
+  /** Write report.json / report.html (/ report.pdf) for a run into a folder. */
+  exportReport(args: ExportReportArgs): Promise<ReportExport>;
+  /** Add a signature to the DSSE envelope in an exported report folder; returns the verification after signing. */
+  signReport(args: SignArgs): Promise<VerifyResult>;
+  /** Verify every signature and every subject digest of a report folder. */
+  verifyReport(args: { dir: string }): Promise<VerifyResult>;
+  /** Optional: the self-contained report HTML for a live preview. Hosts without it throw UNAVAILABLE. */
+  previewReport?(args: { runId: string; criteriaPath?: string }): Promise<{ html: string }>;
+  /** Optional: curves for the Compare charts. Hosts without it throw UNAVAILABLE. */
+  getCurves?(args: { runId: string }): Promise<Curve[]>;
 }
 
 export type WorkbenchMethod = keyof WorkbenchApi;
@@ -102,4 +135,5 @@ export type EventListener = (event: WorkbenchEvent) => void;
 export const WORKBENCH_METHODS = [
   'hello', 'openWorkspace', 'getWorkspace', 'openModel', 'importDataset', 'previewDataset', 'resolveMap', 'saveMap',
   'startRun', 'cancelRun', 'getRun', 'getMetrics', 'getDisagreements', 'query',
+  'evaluateCriteria', 'exportReport', 'signReport', 'verifyReport', 'previewReport', 'getCurves',
 ] as const satisfies readonly WorkbenchMethod[];
