@@ -1,4 +1,11 @@
 import type { CliCommand } from '../command.js';
+import { keygenCommand } from './keygen.js';
+import { signCommand } from './sign.js';
+import { verifyCommand } from './verify.js';
 
 /** Every CLI command, in the order `shadowbench --help` lists them. Add one import + one entry per command. */
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [
+  keygenCommand,
+  signCommand,
+  verifyCommand,
+];
