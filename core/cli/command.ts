@@ -21,6 +21,10 @@ export interface CliIO {
   signal: AbortSignal;
   cwd: string;
   env: Record<string, string | undefined>;
+  /** The full argument list as typed after `shadowbench` (recorded in reports). */
+  argv?: string[];
+  /** Whether stderr is a terminal (progress is then one rewritten line). */
+  isTTY?: boolean;
 }
 
 export type FlagValues = Record<string, string | boolean | string[] | undefined>;

@@ -2,7 +2,8 @@ import { WorkbenchError } from '../contract/index.js';
 import { type CliCommand, type CliIO, commandHelp, parseFlags } from './command.js';
 import { commands } from './commands/index.js';
 
-export const VERSION = '0.1.0';
+export { VERSION } from '../version.js';
+import { VERSION } from '../version.js';
 
 function topHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 4;
@@ -39,6 +40,8 @@ export async function main(argv: string[], io?: Partial<CliIO>): Promise<number>
     signal: controller.signal,
     cwd: process.cwd(),
     env: process.env,
+    argv,
+    isTTY: !!process.stderr.isTTY,
     ...io,
   };
   const [name, ...rest] = argv;

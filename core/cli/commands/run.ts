@@ -1,0 +1,91 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Workspace } from '../../data/Workspace.js';
+import { buildReport } from '../../host/buildReport.js';
+import { runComparison } from '../../host/runComparison.js';
+import { sha256File } from '../../host/sha256File.js';
+import { loadMap } from '../../replay/loadMap.js';
+import { writeReportJson } from '../../report/writeReport.js';
+import { type CliCommand, type CliIO, type FlagValues, flagString, requireFlag } from '../command.js';
+import { progressPrinter } from '../progressPrinter.js';
+import { summary } from '../summary.js';
+import { WorkbenchError } from '../../contract/index.js';
+
+function intFlag(flags: FlagValues, name: string, min: number): number | undefined {
+  const v = flagString(flags, name);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new WorkbenchError('BAD_ARGUMENT', `--${name} must be a whole number >= ${min}, got "${v}".`, { flag: name });
+  return n;
+}
+
+/** What `run` and `demo` share: replay, metrics, report.json, summary. */
+export async function runAndReport(o: { production: string; candidate: string; data: string; map?: string; out: string; workspace?: string; chunkRows?: number; noiseFloor?: boolean; fresh?: boolean; B?: number; seed?: number; quiet?: boolean; command: string[] }, io: CliIO): Promise<number> {
+  const out = resolve(io.cwd, o.out);
+  const wsPath = resolve(io.cwd, o.workspace ?? `${o.out}/workspace.duckdb`);
+  const map = o.map ? await loadMap(resolve(io.cwd, o.map)) : undefined;
+  const mapFile = o.map ? { path: resolve(io.cwd, o.map), sha256: await sha256File(resolve(io.cwd, o.map)) } : null;
+  await mkdir(out, { recursive: true });
+  const ws = await Workspace.create(wsPath);
+  const progress = progressPrinter(io.stderr, !!io.isTTY, o.quiet);
+  try {
+    const t0 = Date.now();
+    const result = await runComparison({
+      workspace: ws, production: resolve(io.cwd, o.production), candidate: resolve(io.cwd, o.candidate), data: { path: resolve(io.cwd, o.data) },
+      map, chunkRows: o.chunkRows, noiseFloor: o.noiseFloor, fresh: o.fresh,
+      bootstrap: { B: o.B ?? 1000, seed: o.seed ?? 20261125 }, signal: io.signal,
+      onProgress: (p) => progress.update(p),
+      onLog: (m) => { progress.end(); if (!o.quiet) io.stderr(m + '\n'); },
+    });
+    progress.end();
+    const report = buildReport({ result, command: o.command, mapFile, metricsMs: Date.now() - t0 - (result.stats?.timings.totalMs ?? 0) });
+    const path = await writeReportJson(out, report);
+    if (!o.quiet) io.stdout('\n' + summary(report));
+    io.stdout(`\nReport: ${path}\nWorkspace: ${wsPath} (run ${result.run.id})\n`);
+    return 0;
+  } finally {
+    progress.end();
+    await ws.close();
+  }
+}
+
+export const runCommand: CliCommand = {
+  name: 'run',
+  summary: 'Replay traffic through the production and candidate models, compare them, write report.json.',
+  description: 'Imports the traffic into a DuckDB workspace, scores every row with both models (in worker threads, chunk by chunk, resumable), computes outcome, shadow-diff and fairness metrics with paired confidence intervals, and writes DIR/report.json. Ctrl-C cancels cleanly; running the same command again resumes from the last committed chunk.',
+  flags: [
+    { name: 'production', type: 'string', value: 'MODEL.onnx', description: 'The model in production today.' },
+    { name: 'candidate', type: 'string', value: 'MODEL.onnx', description: 'The model proposed to replace it.' },
+    { name: 'data', type: 'string', value: 'TRAFFIC', description: 'Captured traffic: Parquet, CSV or Arrow IPC (file or stream).' },
+    { name: 'map', type: 'string', value: 'FILE', description: 'Column map (JSON or YAML): model inputs <- columns, label, positive, sensitive, timestamp, id, threshold. Defaults map inputs by name.' },
+    { name: 'out', type: 'string', value: 'DIR', description: 'Report folder.', default: 'shadowbench-report' },
+    { name: 'workspace', type: 'string', value: 'FILE', description: 'DuckDB workspace file (kept between sessions).', default: 'DIR/workspace.duckdb' },
+    { name: 'chunk-rows', type: 'string', value: 'N', description: 'Rows per replay batch.', default: '65536' },
+    { name: 'noise-floor', type: 'boolean', description: 'Also replay production in a second session, to measure non-determinism.' },
+    { name: 'fresh', type: 'boolean', description: 'Score again even if this workspace holds a finished run with the same models, data and map.' },
+    { name: 'bootstrap', type: 'string', value: 'B', description: 'Bootstrap replicates for confidence intervals (0 disables them).', default: '1000' },
+    { name: 'seed', type: 'string', value: 'N', description: 'Bootstrap seed, recorded in the report.', default: '20261125' },
+    { name: 'quiet', type: 'boolean', description: 'Print only the report path.' },
+  ],
+  examples: [
+    'shadowbench run --production prod.onnx --candidate cand.onnx --data traffic.parquet --map map.yaml --out report/',
+    'shadowbench run --production fixtures/models/hmda-matrix/production.onnx --candidate fixtures/models/hmda-matrix/candidate.onnx --data fixtures/data/hmda/traffic.parquet --map fixtures/maps/hmda-matrix.map.yaml',
+  ],
+  async run(flags, _pos, io) {
+    return runAndReport({
+      production: requireFlag(flags, 'production', 'run'),
+      candidate: requireFlag(flags, 'candidate', 'run'),
+      data: requireFlag(flags, 'data', 'run'),
+      map: flagString(flags, 'map'),
+      out: flagString(flags, 'out') ?? 'shadowbench-report',
+      workspace: flags.workspace === 'DIR/workspace.duckdb' ? undefined : flagString(flags, 'workspace'),
+      chunkRows: intFlag(flags, 'chunk-rows', 1),
+      noiseFloor: !!flags['noise-floor'],
+      fresh: !!flags.fresh,
+      B: intFlag(flags, 'bootstrap', 0),
+      seed: intFlag(flags, 'seed', 0),
+      quiet: !!flags.quiet,
+      command: ['shadowbench', ...(io.argv ?? ['run'])],
+    }, io);
+  },
+};

@@ -1,0 +1,34 @@
+import { int } from './format.js';
+
+export interface ProgressLike { stage: string; done: number; total: number; rate: number; etaSeconds: number | null }
+
+function duration(s: number | null): string {
+  if (s === null || !Number.isFinite(s)) return '?';
+  if (s < 60) return `${Math.ceil(s)}s`;
+  const m = Math.floor(s / 60);
+  return m < 60 ? `${m}m${String(Math.round(s % 60)).padStart(2, '0')}s` : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
+}
+
+/** Prints progress to stderr: one rewritten line on a terminal, a line every few seconds otherwise. */
+export function progressPrinter(write: (t: string) => void, isTTY: boolean, quiet = false): { update: (p: ProgressLike) => void; end: () => void } {
+  let last = 0;
+  let open = false;
+  return {
+    update(p) {
+      if (quiet) return;
+      const now = Date.now();
+      const finished = p.total > 0 && p.done >= p.total;
+      if (!finished && now - last < (isTTY ? 200 : 5000)) return;
+      last = now;
+      const pct = p.total > 0 ? ` ${((100 * p.done) / p.total).toFixed(1)}%` : '';
+      const rate = p.rate > 0 ? `  ${int(p.rate)} rows/s` : '';
+      const eta = p.total > 0 && !finished ? `  ETA ${duration(p.etaSeconds)}` : '';
+      const text = `${p.stage}: ${int(p.done)}${p.total ? ' / ' + int(p.total) : ''} rows${pct}${rate}${eta}`;
+      if (isTTY) { write('\r\x1b[2K' + text); open = true; } else write(text + '\n');
+    },
+    end() {
+      if (open) write('\n');
+      open = false;
+    },
+  };
+}

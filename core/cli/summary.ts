@@ -1,0 +1,77 @@
+import type { MetricRecord } from '../contract/index.js';
+import { findMetric, type ReportModel } from '../report/reportModel.js';
+import { int, interval, num, pValue, signed, table } from './format.js';
+
+const OUTCOMES: [string, string][] = [
+  ['outcome.roc_auc', 'ROC AUC'], ['outcome.pr_auc', 'PR AUC (avg precision)'], ['outcome.accuracy', 'Accuracy'],
+  ['outcome.precision', 'Precision'], ['outcome.recall', 'Recall'], ['outcome.f1', 'F1'], ['outcome.brier', 'Brier score'],
+  ['outcome.log_loss', 'Log loss'], ['outcome.ks', 'KS statistic'],
+];
+
+function withCi(r: MetricRecord | undefined, sign = false): string {
+  if (!r) return 'n/a';
+  const v = sign ? signed(r.value) : num(r.value);
+  const ci = interval(r, sign);
+  return ci ? `${v} ${ci}` : v;
+}
+
+/** The comparison a validator reads in the terminal after `shadowbench run`. */
+export function summary(rep: ReportModel): string {
+  const m = rep.metrics;
+  const out: string[] = [];
+  const [p, c] = rep.artefacts.models;
+  out.push(`Production  ${p.name}  sha256 ${p.sha256.slice(0, 12)}`);
+  out.push(`Candidate   ${c.name}  sha256 ${c.sha256.slice(0, 12)}`);
+  const d = rep.artefacts.datasets[0];
+  out.push(`Traffic     ${d.name}  ${int(d.rows)} rows (${int(rep.data.labelled)} labelled, ${int(rep.data.unlabelled)} unlabelled)  sha256 ${d.sha256.slice(0, 12)}`);
+  const missing = Object.entries(rep.data.missingByColumn);
+  if (missing.length) out.push(`Missing     ${missing.map(([k, v]) => `${k}: ${int(v)}`).join(', ')} (NULL/NaN feature values, fed as NaN)`);
+  const nan = Object.entries(rep.data.nanScores).filter(([, v]) => v > 0);
+  if (nan.length) out.push(`NaN scores  ${nan.map(([k, v]) => `${k}: ${int(v)}`).join(', ')} (left out of the metrics)`);
+  out.push(`Threshold   ${rep.settings.threshold}   positive class: ${JSON.stringify(rep.settings.positive)}   intervals: 95%, ${rep.settings.bootstrap.method}, B = ${rep.settings.bootstrap.B}, seed ${rep.settings.bootstrap.seed}`);
+  out.push('');
+  out.push('Outcomes (labelled rows)');
+  const rows = OUTCOMES.filter(([id]) => m.some((r) => r.id === id)).map(([id, name]) => {
+    const delta = findMetric(m, id, 'delta');
+    return [name, withCi(findMetric(m, id, 'production')), withCi(findMetric(m, id, 'candidate')), withCi(delta, true), pValue(delta?.p)];
+  });
+  out.push(table(rows, ['metric', 'production', 'candidate', 'delta (cand - prod)', 'paired test']));
+  const agree = findMetric(m, 'shadow.agreement_rate', 'both');
+  if (agree) {
+    const f01 = findMetric(m, 'shadow.flip_0_to_1', 'both');
+    const f10 = findMetric(m, 'shadow.flip_1_to_0', 'both');
+    const mc = findMetric(m, 'shadow.mcnemar_p', 'both');
+    out.push('Shadow diff (all scored rows)');
+    out.push(`  agreement ${withCi(agree)}   flips 0->1: ${withCi(f01)}   1->0: ${withCi(f10)}   McNemar ${pValue(mc?.value ?? undefined)}`);
+    out.push('');
+  }
+  for (const attr of rep.settings.sensitive) {
+    const groups = [...new Set(m.filter((r) => r.id === 'fairness.selection_rate' && r.group && attr in r.group && r.group[attr] !== '*').map((r) => r.group![attr]))].sort();
+    if (!groups.length) continue;
+    out.push(`Fairness by ${attr}`);
+    const g = groups.map((v) => {
+      const grp = { [attr]: v };
+      const cell = (id: string, model: string) => num(findMetric(m, id, model, grp)?.value);
+      return [v, int(findMetric(m, 'fairness.count', 'production', grp)?.value ?? findMetric(m, 'fairness.count', 'both', grp)?.value),
+        `${cell('fairness.selection_rate', 'production')} / ${cell('fairness.selection_rate', 'candidate')}`,
+        `${cell('fairness.tpr', 'production')} / ${cell('fairness.tpr', 'candidate')}`,
+        `${cell('fairness.fpr', 'production')} / ${cell('fairness.fpr', 'candidate')}`];
+    });
+    out.push(table(g, ['group', 'rows', 'selection rate (prod / cand)', 'TPR (prod / cand)', 'FPR (prod / cand)']));
+    const all = { [attr]: '*' };
+    const s = (id: string, name: string) => {
+      const pr = findMetric(m, id, 'production', all);
+      const ca = findMetric(m, id, 'candidate', all);
+      const de = findMetric(m, id, 'delta', all);
+      return pr || ca ? [name, withCi(pr), withCi(ca), withCi(de, true)] : null;
+    };
+    const summaryRows = [
+      s('fairness.demographic_parity_difference', 'demographic parity difference'),
+      s('fairness.demographic_parity_ratio', 'demographic parity ratio'),
+      s('fairness.equalized_odds_difference', 'equalized odds difference'),
+      s('fairness.equal_opportunity_difference', 'equal opportunity difference'),
+    ].filter((r): r is string[] => r !== null);
+    if (summaryRows.length) out.push(table(summaryRows, ['', 'production', 'candidate', 'delta']));
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto';
+import {
+  type ColumnMap, type DatasetInfo, type MetricRecord, type ModelInfo, type ModelRole, type RunInfo, WorkbenchError,
+} from '../contract/index.js';
+import type { Workspace } from '../data/Workspace.js';
+import { computeMetrics } from '../metrics/computeMetrics.js';
+import { createModelRunner, type ModelRunner } from '../model/ModelRunner.js';
+import { type ModelFile, readModel } from '../model/readModel.js';
+import { batchReplay, type ReplayProgress, type ReplayStats } from '../replay/batchReplay.js';
+import { metricsRelation, q } from '../replay/metricsRelation.js';
+import { type ReplayPlan, resolveMap } from '../replay/resolveMap.js';
+import { sha256File } from './sha256File.js';
+
+export interface ComparisonArgs {
+  workspace: Workspace;
+  production: string;
+  candidate: string;
+  /** A dataset file to import, or the id of a dataset already in the workspace. */
+  data: { path: string } | { datasetId: string };
+  map?: ColumnMap;
+  chunkRows?: number;
+  /** Replay production a second time (second session) for the noise floor. */
+  noiseFloor?: boolean;
+  /** Re-score even when a finished run with the same inputs exists. */
+  fresh?: boolean;
+  bootstrap?: { B: number; seed: number };
+  signal?: AbortSignal;
+  onProgress?: (p: ReplayProgress | { stage: string; done: number; total: number; rate: number; etaSeconds: number | null }) => void;
+  onLog?: (message: string) => void;
+  /** Called once the run exists in the workspace (before replay starts). */
+  onRunCreated?: (run: RunInfo) => void;
+}
+
+export interface ComparisonResult {
+  run: RunInfo;
+  models: Record<ModelRole, ModelInfo>;
+  dataset: DatasetInfo;
+  plan: ReplayPlan;
+  /** Null when the predictions of an earlier identical run were reused. */
+  stats: ReplayStats | null;
+  metrics: MetricRecord[];
+  bootstrap: { B: number; seed: number };
+}
+
+export const DEFAULT_BOOTSTRAP = { B: 1000, seed: 20261125 };
+
+function modelInfo(role: ModelRole, f: ModelFile, loadMs?: number): ModelInfo {
+  return { role, path: f.path, name: f.name, sha256: f.sha256, sizeBytes: f.sizeBytes, signature: f.signature, ...(loadMs !== undefined ? { loadMs } : {}) };
+}
+
+/** Imports the dataset unless the workspace already holds a file with the same sha256. */
+export async function ensureDataset(ws: Workspace, data: ComparisonArgs['data'], opts: Pick<ComparisonArgs, 'signal' | 'onProgress' | 'onLog'>): Promise<DatasetInfo> {
+  if ('datasetId' in data) return ws.getDataset(data.datasetId);
+  const sha = await sha256File(data.path);
+  const existing = (await ws.listDatasets()).find((d) => d.sha256 === sha);
+  if (existing) {
+    opts.onLog?.(`Dataset ${data.path} is already in the workspace as ${existing.id} (same sha256); using it.`);
+    return existing;
+  }
+  const t0 = Date.now();
+  return ws.importDataset(data.path, {
+    signal: opts.signal,
+    onProgress: (done, total) => {
+      const secs = (Date.now() - t0) / 1000;
+      const rate = secs > 0 ? done / secs : 0;
+      opts.onProgress?.({ stage: 'import', done, total: total ?? 0, rate, etaSeconds: total && rate ? (total - done) / rate : null });
+    },
+  });
+}
+
+/** Stable id of a run from everything that determines its predictions. */
+export function runIdFor(models: Record<ModelRole, ModelInfo>, dataset: DatasetInfo, plan: ReplayPlan, noise: boolean): string {
+  const h = createHash('sha256');
+  h.update(JSON.stringify([models.production.sha256, models.candidate.sha256, dataset.sha256, plan.production, plan.candidate, noise]));
+  return 'run_' + h.digest('hex').slice(0, 12);
+}
+
+async function distinctValues(ws: Workspace, table: string, column: string, limit: number): Promise<unknown[]> {
+  const r = await ws.conn.runAndReadAll(`SELECT DISTINCT ${q(column)} AS v FROM ${q(table)} WHERE ${q(column)} IS NOT NULL ORDER BY 1 LIMIT ${limit}`);
+  return r.getRowObjects().map((o) => o.v);
+}
+
+/**
+ * The validation spine: open both models, import the traffic, resolve the column map, replay the
+ * traffic through both models into the workspace (resuming an interrupted run), compute metrics.
+ */
+export async function runComparison(args: ComparisonArgs): Promise<ComparisonResult> {
+  const ws = args.workspace;
+  const log = args.onLog ?? (() => {});
+  const files = { production: await readModel(args.production), candidate: await readModel(args.candidate) };
+  const dataset = await ensureDataset(ws, args.data, args);
+  if (dataset.rows === 0) throw new WorkbenchError('EMPTY_DATASET', `Dataset ${dataset.path} has no rows; nothing to replay.`, { path: dataset.path });
+  const plan = await resolveMap(args.map ?? { models: { production: { inputs: {} }, candidate: { inputs: {} } } }, {
+    info: dataset,
+    distinct: (column, limit) => distinctValues(ws, dataset.id, column, limit),
+  }, { production: files.production.signature, candidate: files.candidate.signature });
+  const bootstrap = args.bootstrap ?? DEFAULT_BOOTSTRAP;
+
+  const runners: Partial<Record<'production' | 'candidate' | 'noise', ModelRunner>> = {};
+  try {
+    runners.production = await createModelRunner(files.production);
+    runners.candidate = await createModelRunner(files.candidate);
+    const models = { production: modelInfo('production', files.production, runners.production.loadMs), candidate: modelInfo('candidate', files.candidate, runners.candidate.loadMs) };
+    await ws.saveModel(models.production);
+    await ws.saveModel(models.candidate);
+    const noise = !!args.noiseFloor;
+    const runId = runIdFor(models, dataset, plan, noise);
+    let run = await ws.getRun(runId).catch(() => null);
+    let stats: ReplayStats | null = null;
+    if (run && run.status === 'done' && !args.fresh) {
+      args.onRunCreated?.(run);
+      log(`Reusing the predictions of run ${runId} (same models, data and map; pass --fresh to score again).`);
+    } else {
+      if (run) {
+        log(`Resuming run ${runId} from row ${run.rowsDone.toLocaleString('en-US')}.`);
+        await ws.updateRun(runId, { status: 'running', error: undefined });
+      } else {
+        run = {
+          id: runId, datasetId: dataset.id, status: 'running', startedAt: new Date().toISOString(), rowsTotal: dataset.rows, rowsDone: 0,
+          map: plan.map, production: { path: models.production.path, sha256: models.production.sha256 }, candidate: { path: models.candidate.path, sha256: models.candidate.sha256 },
+        };
+        await ws.createRun(run);
+      }
+      args.onRunCreated?.(await ws.getRun(runId));
+      if (noise) runners.noise = await createModelRunner(files.production);
+      try {
+        stats = await batchReplay(ws, plan, { production: runners.production, candidate: runners.candidate, noise: runners.noise }, {
+          runId, datasetId: dataset.id, totalRows: dataset.rows, chunkRows: args.chunkRows, signal: args.signal, onProgress: args.onProgress,
+        });
+      } catch (e) {
+        const status = WorkbenchError.is(e) && e.code === 'CANCELLED' ? 'cancelled' : 'failed';
+        const err = WorkbenchError.is(e) ? { code: e.code, message: e.message } : { code: 'INTERNAL', message: String((e as Error)?.message ?? e) };
+        await ws.updateRun(runId, { status, error: err }).catch(() => {});
+        throw e;
+      }
+      await ws.updateRun(runId, { status: 'done', finishedAt: new Date().toISOString(), rowsDone: dataset.rows });
+    }
+    run = await ws.getRun(runId);
+    args.onProgress?.({ stage: 'metrics', done: 0, total: 1, rate: 0, etaSeconds: null });
+    const relation = metricsRelation({ predictions: ws.predictionsTable(runId), dataset: dataset.id, columns: dataset.columns, map: plan.map });
+    const metrics = await computeMetrics(ws.conn, relation, { threshold: plan.map.threshold, sensitive: plan.map.sensitive, bootstrap });
+    args.onProgress?.({ stage: 'metrics', done: 1, total: 1, rate: 0, etaSeconds: 0 });
+    return { run, models, dataset, plan, stats, metrics, bootstrap };
+  } finally {
+    await Promise.all(Object.values(runners).map((r) => r?.close().catch(() => {})));
+  }
+}

@@ -1,0 +1,201 @@
+import { isAbsolute, relative, resolve } from 'node:path';
+import {
+  type ColumnMap, type DatasetInfo, type MetricRecord, type ModelInfo, type ModelRole, type ResolvedMap, type RunInfo,
+  type WorkbenchApi, type WorkbenchEvent, WorkbenchError,
+} from '../contract/index.js';
+import type { DisagreementQuery, RowPage, StartRunArgs, WorkspaceSummary } from '../contract/api.js';
+import { Workspace } from '../data/Workspace.js';
+import { type ModelFile, readModel } from '../model/readModel.js';
+import { checkMap } from '../replay/loadMap.js';
+import { resolveMap } from '../replay/resolveMap.js';
+import { VERSION } from '../version.js';
+import { disagreementsSql } from './disagreements.js';
+import { type ComparisonResult, runComparison } from './runComparison.js';
+
+export interface ServiceOptions {
+  /** Workspace file to open at start. */
+  workspacePath?: string;
+  /** When set, every path a caller passes must lie under one of these folders (the browser host). */
+  allowedRoots?: string[];
+  transport?: string;
+}
+
+/** The WorkbenchApi implementation both transports dispatch to, plus events and close(). */
+export interface WorkbenchService extends WorkbenchApi {
+  on(listener: (e: WorkbenchEvent) => void): () => void;
+  close(): Promise<void>;
+  /** The finished comparison of a run, kept for report export (null when not in this session). */
+  comparison(runId: string): ComparisonResult | null;
+}
+
+const EMPTY_MAP: ColumnMap = { models: { production: { inputs: {} }, candidate: { inputs: {} } } };
+
+export async function createWorkbenchService(opts: ServiceOptions = {}): Promise<WorkbenchService> {
+  let ws: Workspace | null = null;
+  const models: Partial<Record<ModelRole, ModelFile>> = {};
+  const listeners = new Set<(e: WorkbenchEvent) => void>();
+  const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  const results = new Map<string, ComparisonResult>();
+  const roots = opts.allowedRoots?.map((r) => resolve(r));
+
+  const emit = (e: WorkbenchEvent) => { for (const l of listeners) { try { l(e); } catch { /* a listener's failure is its own */ } } };
+
+  function checkPath(p: unknown, what: string): string {
+    if (typeof p !== 'string' || !p) throw new WorkbenchError('BAD_ARGUMENT', `${what}: a file path is required.`);
+    const abs = resolve(p);
+    if (roots && !roots.some((r) => { const rel = relative(r, abs); return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel)); })) {
+      throw new WorkbenchError('PATH_NOT_ALLOWED', `${abs} is outside the folders this server may read (${roots.join(', ')}). Start \`shadowbench serve\` from a folder that contains your files.`, { path: abs });
+    }
+    return abs;
+  }
+
+  function need(): Workspace {
+    if (!ws) throw new WorkbenchError('NOT_FOUND', 'No workspace is open. Open or create a workspace file first.');
+    return ws;
+  }
+
+  async function summary(): Promise<WorkspaceSummary> {
+    const w = need();
+    const [stored, datasets, runs, map] = await Promise.all([w.listModels(), w.listDatasets(), w.listRuns(), w.getMeta<ColumnMap>('map')]);
+    const latest = new Map<ModelRole, ModelInfo>();
+    for (const m of stored) latest.set(m.role, m);
+    return { path: w.path, name: w.path.split(/[\\/]/).pop() ?? w.path, models: [...latest.values()], datasets, runs, map };
+  }
+
+  async function openWorkspace(path: string): Promise<WorkspaceSummary> {
+    const next = await Workspace.create(path);
+    if (ws) await ws.close();
+    ws = next;
+    for (const role of ['production', 'candidate'] as const) delete models[role];
+    for (const m of await ws.listModels()) {
+      models[m.role] = await readModel(m.path).catch(() => undefined as unknown as ModelFile);
+      if (!models[m.role]) delete models[m.role];
+    }
+    return summary();
+  }
+
+  async function modelFile(role: ModelRole): Promise<ModelFile> {
+    const f = models[role];
+    if (!f) throw new WorkbenchError('NOT_FOUND', `No ${role} model is open. Open the ${role} model (.onnx) first.`, { role });
+    return f;
+  }
+
+  async function probeFor(dataset: DatasetInfo) {
+    const w = need();
+    return {
+      info: dataset,
+      distinct: async (column: string, limit: number) => {
+        const r = await w.conn.runAndReadAll(`SELECT DISTINCT "${column.replace(/"/g, '""')}" AS v FROM "${dataset.id.replace(/"/g, '""')}" WHERE "${column.replace(/"/g, '""')}" IS NOT NULL ORDER BY 1 LIMIT ${limit}`);
+        return r.getRowObjects().map((o) => o.v);
+      },
+    };
+  }
+
+  if (opts.workspacePath) await openWorkspace(opts.workspacePath);
+
+  const service: WorkbenchService = {
+    async hello() {
+      return { version: VERSION, transport: opts.transport ?? 'in-process', workspace: ws?.path ?? null };
+    },
+    async openWorkspace({ path }) { return openWorkspace(checkPath(path, 'openWorkspace')); },
+    async getWorkspace() { return summary(); },
+    async openModel({ role, path }) {
+      if (role !== 'production' && role !== 'candidate') throw new WorkbenchError('BAD_ARGUMENT', `role must be "production" or "candidate", not ${JSON.stringify(role)}.`);
+      const f = await readModel(checkPath(path, 'openModel'));
+      models[role] = f;
+      const info: ModelInfo = { role, path: f.path, name: f.name, sha256: f.sha256, sizeBytes: f.sizeBytes, signature: f.signature };
+      await need().saveModel(info);
+      return info;
+    },
+    async importDataset({ path, name }) {
+      const w = need();
+      const abs = checkPath(path, 'importDataset');
+      const t0 = Date.now();
+      return w.importDataset(abs, {
+        name,
+        onProgress: (done, total) => {
+          const secs = (Date.now() - t0) / 1000;
+          const rate = secs > 0 ? done / secs : 0;
+          emit({ kind: 'progress', task: 'import', stage: 'import', done, total: total ?? 0, rate, etaSeconds: total && rate ? (total - done) / rate : null });
+        },
+      });
+    },
+    async previewDataset({ datasetId, limit, offset }) { return need().preview(datasetId, { limit, offset }); },
+    async resolveMap({ datasetId, map }): Promise<ResolvedMap> {
+      const w = need();
+      const m = map ? checkMap(map, 'map') : ((await w.getMeta<ColumnMap>('map')) ?? EMPTY_MAP);
+      const plan = await resolveMap(m, await probeFor(await w.getDataset(datasetId)), {
+        production: (await modelFile('production')).signature, candidate: (await modelFile('candidate')).signature,
+      });
+      return plan.map;
+    },
+    async saveMap({ map }) {
+      await need().setMeta('map', checkMap(map, 'map'));
+      return { path: null };
+    },
+    async startRun(args: StartRunArgs): Promise<RunInfo> {
+      const w = need();
+      const production = await modelFile('production');
+      const candidate = await modelFile('candidate');
+      const map = args.map ? checkMap(args.map, 'map') : ((await w.getMeta<ColumnMap>('map')) ?? EMPTY_MAP);
+      const controller = new AbortController();
+      let resolveStarted!: (r: RunInfo) => void;
+      let rejectStarted!: (e: unknown) => void;
+      const started = new Promise<RunInfo>((res, rej) => { resolveStarted = res; rejectStarted = rej; });
+      let runId = '';
+      const done = runComparison({
+        workspace: w, production: production.path, candidate: candidate.path, data: { datasetId: args.datasetId }, map,
+        chunkRows: args.chunkRows, noiseFloor: args.noiseFloor, signal: controller.signal,
+        onProgress: (p) => {
+          if (!runId) return;
+          emit({ kind: 'progress', task: 'replay', runId, stage: p.stage, done: p.done, total: p.total, rate: p.rate, etaSeconds: p.etaSeconds });
+        },
+        onLog: (message) => emit({ kind: 'log', level: 'info', message }),
+        onRunCreated: (run) => { runId = run.id; running.set(run.id, { controller, done: done.then(() => {}, () => {}) }); resolveStarted(run); },
+      }).then((result) => {
+        results.set(result.run.id, result);
+        return w.setMeta(`metrics:${result.run.id}`, result.metrics).then(() => {
+          emit({ kind: 'run-finished', runId: result.run.id, status: 'done' });
+        });
+      }, (e) => {
+        const err = WorkbenchError.is(e) ? { code: e.code, message: e.message } : { code: 'INTERNAL', message: String((e as Error)?.message ?? e) };
+        if (runId) emit({ kind: 'run-finished', runId, status: err.code === 'CANCELLED' ? 'cancelled' : 'failed', error: err });
+        rejectStarted(e);
+      }).finally(() => { if (runId) running.delete(runId); });
+      return started;
+    },
+    async cancelRun({ runId }) {
+      const r = running.get(runId);
+      if (!r) return { cancelled: false };
+      r.controller.abort();
+      await r.done;
+      return { cancelled: true };
+    },
+    async getRun({ runId }) { return need().getRun(runId); },
+    async getMetrics({ runId }): Promise<MetricRecord[]> {
+      const m = results.get(runId)?.metrics ?? (await need().getMeta<MetricRecord[]>(`metrics:${runId}`));
+      if (!m) throw new WorkbenchError('NOT_FOUND', `Run ${runId} has no metrics yet: it is still running, failed, or does not exist.`, { runId });
+      return m;
+    },
+    async getDisagreements(q: DisagreementQuery): Promise<RowPage> {
+      const w = need();
+      const run = await w.getRun(q.runId);
+      const dataset = await w.getDataset(run.datasetId);
+      return w.query(disagreementsSql(w.predictionsTable(q.runId), dataset, run.map, q), { limit: q.limit ?? 100, offset: q.offset ?? 0 });
+    },
+    async query({ sql, limit, offset }) { return need().query(sql, { limit, offset }); },
+    async evaluateCriteria() { throw new WorkbenchError('UNAVAILABLE', 'Acceptance criteria are not available in this build yet.'); },
+    async exportReport() { throw new WorkbenchError('UNAVAILABLE', 'Report export from the workbench is not available in this build yet; use `shadowbench run --out DIR`.'); },
+    async signReport() { throw new WorkbenchError('UNAVAILABLE', 'Signing from the workbench is not available in this build yet; use `shadowbench sign`.'); },
+    async verifyReport() { throw new WorkbenchError('UNAVAILABLE', 'Verification from the workbench is not available in this build yet; use `shadowbench verify`.'); },
+    on(listener) { listeners.add(listener); return () => listeners.delete(listener); },
+    comparison(runId) { return results.get(runId) ?? null; },
+    async close() {
+      for (const r of running.values()) r.controller.abort();
+      await Promise.all([...running.values()].map((r) => r.done));
+      if (ws) await ws.close();
+      ws = null;
+    },
+  };
+  return service;
+}

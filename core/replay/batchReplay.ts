@@ -1,0 +1,136 @@
+import { performance } from 'node:perf_hooks';
+import { WorkbenchError } from '../contract/index.js';
+import type { Workspace } from '../data/Workspace.js';
+import type { ModelRunner, Tensor } from '../model/ModelRunner.js';
+import { buildFeeds, extractScores, layoutFor } from './buildFeeds.js';
+import type { ModelPlan, ReplayPlan } from './resolveMap.js';
+
+export interface ReplayProgress {
+  stage: 'replay';
+  done: number;
+  total: number;
+  /** Rows per second since this replay started (resumed rows excluded). */
+  rate: number;
+  etaSeconds: number | null;
+}
+
+export interface BatchReplayOptions {
+  runId: string;
+  datasetId: string;
+  /** Rows in the dataset (for progress). */
+  totalRows: number;
+  chunkRows?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: ReplayProgress) => void;
+}
+
+export interface ReplayRunners {
+  production: ModelRunner;
+  candidate: ModelRunner;
+  /** A second session of the production model, for the noise floor. */
+  noise?: ModelRunner;
+}
+
+/** What the replay saw, for the report's data and process sections. */
+export interface ReplayStats {
+  rowsScored: number;
+  /** Rows already committed before this call (a resumed run). */
+  rowsResumed: number;
+  chunks: number;
+  /** NULL/NaN feature values met, per column (after the cast the model needs). */
+  missingByColumn: Record<string, number>;
+  /** Rows whose score came back NaN, per model. */
+  nanScores: { production: number; candidate: number; noise?: number };
+  /** Milliseconds spent waiting on each stage (read overlaps inference). */
+  timings: { readMs: number; buildMs: number; inferMs: number; writeMs: number; totalMs: number };
+}
+
+function countNaN(a: Float64Array): number {
+  let c = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== a[i]) c++;
+  return c;
+}
+
+async function score(runner: ModelRunner, plan: ModelPlan, feeds: Record<string, Tensor>, rows: number, firstRow: number): Promise<Float64Array> {
+  try {
+    const out = await runner.run(feeds, [plan.scoreOutput]);
+    return extractScores(plan, out[plan.scoreOutput], rows);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new WorkbenchError('INFERENCE_FAILED', `The ${plan.role} model failed on the batch starting at row ${firstRow}: ${msg}`, {
+      role: plan.role, firstRow, ...(WorkbenchError.is(e) ? e.details : {}),
+    });
+  }
+}
+
+/**
+ * Streams the dataset from the workspace in chunks, scores every chunk with both models (and the
+ * noise-floor session) on the same rows, and appends the scores to the run's predictions table,
+ * committing after each chunk so that a crash or a cancel resumes from the last committed chunk.
+ */
+export async function batchReplay(ws: Workspace, plan: ReplayPlan, runners: ReplayRunners, opts: BatchReplayOptions): Promise<ReplayStats> {
+  const chunkRows = opts.chunkRows ?? 65536;
+  const layout = layoutFor(plan);
+  const writer = await ws.openPredictionWriter(opts.runId, { noise: !!runners.noise });
+  const stats: ReplayStats = {
+    rowsScored: 0, rowsResumed: 0, chunks: 0, missingByColumn: {},
+    nanScores: { production: 0, candidate: 0, ...(runners.noise ? { noise: 0 } : {}) },
+    timings: { readMs: 0, buildMs: 0, inferMs: 0, writeMs: 0, totalMs: 0 },
+  };
+  const t0 = performance.now();
+  try {
+    const fromRow = await writer.committedRows();
+    stats.rowsResumed = fromRow;
+    let done = fromRow;
+    const it = ws.streamColumns(opts.datasetId, layout.requests, { chunkRows, fromRow, signal: opts.signal })[Symbol.asyncIterator]();
+    let next = it.next();
+    for (;;) {
+      let t = performance.now();
+      const r = await next;
+      stats.timings.readMs += performance.now() - t;
+      if (r.done) break;
+      if (opts.signal?.aborted) throw new WorkbenchError('CANCELLED', `Replay cancelled after ${done.toLocaleString('en-US')} rows; the rows committed so far are kept and the run can be resumed.`, { rowsDone: done });
+      const chunk = r.value;
+      t = performance.now();
+      const rows = chunk.rows;
+      const rowIds = chunk.rowIds.slice(0, rows);
+      const firstRow = rows ? rowIds[0] : done;
+      layout.requests.forEach((req, i) => {
+        const nulls = chunk.columns[i].nulls;
+        if (nulls) stats.missingByColumn[req.column] = (stats.missingByColumn[req.column] ?? 0) + nulls;
+      });
+      const pFeeds = buildFeeds(plan.production, chunk, layout);
+      const cFeeds = buildFeeds(plan.candidate, chunk, layout);
+      const nFeeds = runners.noise ? buildFeeds(plan.production, chunk, layout) : null;
+      stats.timings.buildMs += performance.now() - t;
+      next = it.next(); // read the next chunk while the models run
+      t = performance.now();
+      const [p, c, n] = await Promise.all([
+        score(runners.production, plan.production, pFeeds, rows, firstRow),
+        score(runners.candidate, plan.candidate, cFeeds, rows, firstRow),
+        runners.noise && nFeeds ? score(runners.noise, plan.production, nFeeds, rows, firstRow) : Promise.resolve(undefined),
+      ]);
+      stats.timings.inferMs += performance.now() - t;
+      stats.nanScores.production += countNaN(p);
+      stats.nanScores.candidate += countNaN(c);
+      if (n) stats.nanScores.noise = (stats.nanScores.noise ?? 0) + countNaN(n);
+      t = performance.now();
+      await writer.append(rowIds, p, c, n);
+      done += rows;
+      await writer.commit(done);
+      stats.timings.writeMs += performance.now() - t;
+      stats.rowsScored += rows;
+      stats.chunks++;
+      const elapsed = (performance.now() - t0) / 1000;
+      const rate = elapsed > 0 ? stats.rowsScored / elapsed : 0;
+      opts.onProgress?.({ stage: 'replay', done, total: opts.totalRows, rate, etaSeconds: rate > 0 ? Math.max(0, (opts.totalRows - done) / rate) : null });
+    }
+    if (done < opts.totalRows) {
+      throw new WorkbenchError('INTERNAL', `Replay read ${done.toLocaleString('en-US')} of ${opts.totalRows.toLocaleString('en-US')} rows; the stream ended early. The rows committed are kept; run again to resume.`, { rowsDone: done });
+    }
+  } finally {
+    stats.timings.totalMs = performance.now() - t0;
+    await writer.close();
+  }
+  return stats;
+}

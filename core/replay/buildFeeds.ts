@@ -1,0 +1,102 @@
+import type { TensorElementType } from '../contract/index.js';
+import type { ColumnChunk, ColumnRequest } from '../data/Workspace.js';
+import type { Tensor, TensorData } from '../model/ModelRunner.js';
+import type { InputPlan, ModelPlan, ReplayPlan } from './resolveMap.js';
+
+type Cast = ColumnRequest['as'];
+
+/** The column read type for an input's element type. */
+export function castFor(type: TensorElementType): Cast {
+  switch (type) {
+    case 'float32': return 'float32';
+    case 'float64': return 'float64';
+    case 'int64': return 'int64';
+    case 'int32': return 'int32';
+    case 'bool': return 'bool';
+    case 'string': return 'string';
+    default: return 'float32';
+  }
+}
+
+/** The columns both models need, each requested once per cast, and where each lands in a chunk. */
+export interface ColumnLayout {
+  requests: ColumnRequest[];
+  index: Map<string, number>;
+}
+
+const keyOf = (column: string, as: Cast) => `${as}\u0000${column}`;
+
+export function columnLayout(plans: ModelPlan[]): ColumnLayout {
+  const requests: ColumnRequest[] = [];
+  const index = new Map<string, number>();
+  for (const p of plans) {
+    for (const inp of p.inputs) {
+      const as = castFor(inp.type);
+      for (const c of inp.columns) {
+        const k = keyOf(c, as);
+        if (!index.has(k)) { index.set(k, requests.length); requests.push({ column: c, as }); }
+      }
+    }
+  }
+  return { requests, index };
+}
+
+export function layoutFor(plan: ReplayPlan): ColumnLayout {
+  return columnLayout([plan.production, plan.candidate]);
+}
+
+function allocate(as: Cast, n: number): TensorData {
+  switch (as) {
+    case 'float32': return new Float32Array(n);
+    case 'float64': return new Float64Array(n);
+    case 'int64': return new BigInt64Array(n);
+    case 'int32': return new Int32Array(n);
+    case 'bool': return new Uint8Array(n);
+    case 'string': return new Array<string>(n);
+    default: return new Float32Array(n);
+  }
+}
+
+function buildInput(inp: InputPlan, chunk: ColumnChunk, layout: ColumnLayout): Tensor {
+  const as = castFor(inp.type);
+  const n = chunk.rows;
+  const k = inp.columns.length;
+  const sources = inp.columns.map((c) => chunk.columns[layout.index.get(keyOf(c, as))!].data);
+  const out = allocate(as, n * k);
+  if (as === 'string') {
+    const o = out as string[];
+    for (let j = 0; j < k; j++) {
+      const s = sources[j] as (string | null)[];
+      for (let r = 0; r < n; r++) o[r * k + j] = s[r] ?? '';
+    }
+  } else if (k === 1) {
+    (out as Float32Array).set((sources[0] as Float32Array).subarray(0, n));
+  } else {
+    const o = out as Float32Array;
+    for (let j = 0; j < k; j++) {
+      const s = sources[j] as Float32Array;
+      for (let r = 0, p = j; r < n; r++, p += k) o[p] = s[r];
+    }
+  }
+  return { type: inp.type, data: out, dims: inp.layout === 'vector' ? [n] : [n, k] };
+}
+
+/** Fresh tensors for one model (fresh because they are transferred to the model's worker). */
+export function buildFeeds(plan: ModelPlan, chunk: ColumnChunk, layout: ColumnLayout): Record<string, Tensor> {
+  const feeds: Record<string, Tensor> = {};
+  for (const inp of plan.inputs) feeds[inp.input] = buildInput(inp, chunk, layout);
+  return feeds;
+}
+
+/** Reads the positive-class score column out of a model's score output. */
+export function extractScores(plan: ModelPlan, out: Tensor, rows: number): Float64Array {
+  const data = out.data as Float32Array | Float64Array;
+  const width = out.dims.length >= 2 ? out.dims[out.dims.length - 1] : 1;
+  const scores = new Float64Array(rows);
+  if (width === 1) {
+    for (let r = 0; r < rows; r++) scores[r] = data[r];
+  } else {
+    for (let r = 0, p = plan.scoreIndex; r < rows; r++, p += width) scores[r] = data[p];
+  }
+  return scores;
+}
