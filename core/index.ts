@@ -1,0 +1,6 @@
+/** The public entry of the core library, for the Electron main process and other embedders. */
+export * from './contract/index.js';
+export { createWorkbenchService, type WorkbenchService, type ServiceOptions } from './host/service.js';
+export { dispatch } from './host/dispatch.js';
+export { startServer } from './host/server.js';
+export { VERSION } from './version.js';
