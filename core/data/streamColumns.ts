@@ -1,0 +1,167 @@
+import type { DuckDBConnection, DuckDBDataChunk, DuckDBInstance } from '@duckdb/node-api';
+import { WorkbenchError, type DatasetInfo } from '../contract/index.js';
+import { cancelled, duckdbMessage } from './duckdbErrors.js';
+import { quoteIdent } from './sql.js';
+import { isValid, readFixed, readValidity } from './vectorIO.js';
+
+/** One column to stream and the JS type to deliver it as. */
+export interface ColumnRequest { column: string; as: 'float32' | 'float64' | 'int64' | 'int32' | 'string' | 'bool' }
+
+/** A block of consecutive dataset rows, one typed array per requested column. */
+export interface ColumnChunk {
+  rows: number;
+  /** The dataset row number (sb_row) of each row. */
+  rowIds: Float64Array;
+  /** One entry per request, in request order. NULL/NaN become NaN (floats), 0n (ints), null (strings); counted in `nulls`. */
+  columns: { data: Float32Array | Float64Array | BigInt64Array | Int32Array | Uint8Array | (string | null)[]; nulls: number }[];
+}
+
+const SQL_TYPE: Record<ColumnRequest['as'], string> = { float32: 'FLOAT', float64: 'DOUBLE', int64: 'BIGINT', int32: 'INTEGER', string: 'VARCHAR', bool: 'BOOLEAN' };
+const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL.*|BOOLEAN|VARCHAR)$/;
+
+type Out = Float32Array | Float64Array | BigInt64Array | Int32Array | Uint8Array | (string | null)[];
+
+function allocate(as: ColumnRequest['as'], n: number): Out {
+  switch (as) {
+    case 'float32': return new Float32Array(n);
+    case 'float64': return new Float64Array(n);
+    case 'int64': return new BigInt64Array(n);
+    case 'int32': return new Int32Array(n);
+    case 'bool': return new Uint8Array(n);
+    case 'string': return new Array<string | null>(n).fill(null);
+  }
+}
+
+/**
+ * Copy rows [off, off+take) of result column `col` (a DuckDB chunk of `n` rows) into `out` at `at`;
+ * returns the NULLs (and, for floats, NaNs) among them.
+ */
+function copyColumn(chunk: DuckDBDataChunk, col: number, n: number, off: number, take: number, as: ColumnRequest['as'], out: Out, at: number): number {
+  const mask = readValidity(chunk, col, n);
+  let nulls = 0;
+  if (as === 'string') {
+    const vec = chunk.getColumnVector(col);
+    const o = out as (string | null)[];
+    for (let i = 0; i < take; i++) {
+      const v = isValid(mask, off + i) ? (vec.getItem(off + i) as string) : null;
+      if (v === null) nulls++;
+      o[at + i] = v;
+    }
+    return nulls;
+  }
+  if (as === 'float32' || as === 'float64') {
+    const o = out as Float32Array | Float64Array;
+    const src = as === 'float32' ? readFixed(chunk, col, n, Float32Array) : readFixed(chunk, col, n, Float64Array);
+    o.set(take === n ? src : src.subarray(off, off + take), at);
+    for (let i = 0; i < take; i++) {
+      const j = off + i;
+      if (mask !== null && (mask[j >> 3] & (1 << (j & 7))) === 0) { o[at + i] = NaN; nulls++; }
+      else if (o[at + i] !== o[at + i]) nulls++;
+    }
+    return nulls;
+  }
+  const src = as === 'int64' ? readFixed(chunk, col, n, BigInt64Array) : as === 'int32' ? readFixed(chunk, col, n, Int32Array) : readFixed(chunk, col, n, Uint8Array);
+  (out as BigInt64Array).set((take === n ? src : src.subarray(off, off + take)) as BigInt64Array, at);
+  if (mask !== null) {
+    const zero = as === 'int64' ? 0n : 0;
+    for (let i = 0; i < take; i++) if (!isValid(mask, off + i)) { (out as unknown as (number | bigint)[])[at + i] = zero; nulls++; }
+  }
+  return nulls;
+}
+
+/** Check each request against the dataset schema before any SQL runs. */
+function checkRequests(ds: DatasetInfo, specs: ColumnRequest[]): void {
+  for (const s of specs) {
+    const col = ds.columns.find((c) => c.name === s.column);
+    if (!col) {
+      throw new WorkbenchError('MAPPING_MISMATCH', `Column "${s.column}" is not in dataset ${ds.id} (${ds.name}); its columns are: ${ds.columns.map((c) => c.name).join(', ')}.`, { dataset: ds.id, column: s.column });
+    }
+    if (!SQL_TYPE[s.as]) throw new WorkbenchError('BAD_ARGUMENT', `Unknown column type "${s.as}" requested for "${s.column}".`, { column: s.column, as: s.as });
+    if (s.as !== 'string' && !NUMERIC.test(col.type)) {
+      throw new WorkbenchError('MAPPING_MISMATCH', `Column "${s.column}" of dataset ${ds.id} has type ${col.type}, which cannot be read as ${s.as}; map a numeric column to this input.`, { dataset: ds.id, column: s.column, columnType: col.type, requested: s.as });
+    }
+  }
+}
+
+/** On a failed cast, find the column whose values do not convert, for the error message. */
+async function castError(conn: DuckDBConnection, ds: DatasetInfo, specs: ColumnRequest[], e: unknown): Promise<WorkbenchError> {
+  for (const s of specs) {
+    const c = quoteIdent(s.column);
+    try {
+      const r = await conn.runAndReadAll(`SELECT any_value(${c}::VARCHAR) FROM ${quoteIdent(ds.id)} WHERE ${c} IS NOT NULL AND TRY_CAST(${c} AS ${SQL_TYPE[s.as]}) IS NULL`);
+      const bad = r.getRows()[0][0];
+      if (bad !== null && bad !== undefined) {
+        const type = ds.columns.find((x) => x.name === s.column)?.type;
+        return new WorkbenchError('MAPPING_MISMATCH', `Column "${s.column}" (${type}) of dataset ${ds.id} cannot be read as ${s.as}: value "${String(bad)}" does not convert. Map a numeric column or clean the data.`, { dataset: ds.id, column: s.column, columnType: type, requested: s.as, value: String(bad) });
+      }
+    } catch { /* keep looking */ }
+  }
+  return new WorkbenchError('MAPPING_MISMATCH', `Reading columns ${specs.map((s) => `"${s.column}" as ${s.as}`).join(', ')} of dataset ${ds.id} failed: ${duckdbMessage(e)}`, { dataset: ds.id, cause: duckdbMessage(e) });
+}
+
+/**
+ * Stream `specs` of dataset `ds` from row `fromRow` in chunks of `chunkRows` rows (the last may be
+ * shorter). Runs on its own connection, so writers elsewhere cannot cut the stream short, and
+ * checks at the end that every expected row arrived.
+ */
+export async function* streamColumns(instance: DuckDBInstance, ds: DatasetInfo, specs: ColumnRequest[], opts: { chunkRows: number; fromRow?: number; signal?: AbortSignal }): AsyncGenerator<ColumnChunk> {
+  checkRequests(ds, specs);
+  const chunkRows = Math.floor(opts.chunkRows);
+  if (!(chunkRows > 0)) throw new WorkbenchError('BAD_ARGUMENT', `chunkRows must be a positive integer, got ${opts.chunkRows}.`, { chunkRows: opts.chunkRows });
+  const fromRow = Math.max(0, Math.floor(opts.fromRow ?? 0));
+  const select = specs.map((s) => `CAST(${quoteIdent(s.column)} AS ${SQL_TYPE[s.as]})`);
+  const sql = `SELECT sb_row${select.map((s) => `, ${s}`).join('')} FROM ${quoteIdent(ds.id)} WHERE sb_row >= ${fromRow}`;
+  const conn = await instance.connect();
+  try {
+    const expected = Math.max(0, ds.rows - fromRow);
+    let delivered = 0;
+    const result = await conn.stream(sql).catch(async (e) => { throw await castError(conn, ds, specs, e); });
+    const fresh = (): ColumnChunk => ({ rows: 0, rowIds: new Float64Array(chunkRows), columns: specs.map((s) => ({ data: allocate(s.as, chunkRows), nulls: 0 })) });
+    let out = fresh();
+    for (;;) {
+      if (opts.signal?.aborted) throw cancelled('Reading the dataset');
+      let chunk: DuckDBDataChunk | null;
+      try {
+        chunk = await result.fetchChunk();
+      } catch (e) {
+        throw await castError(conn, ds, specs, e);
+      }
+      if (!chunk || chunk.rowCount === 0) break;
+      const n = chunk.rowCount;
+      const ids = readFixed(chunk, 0, n, BigInt64Array);
+      let off = 0;
+      while (off < n) {
+        const take = Math.min(n - off, chunkRows - out.rows);
+        for (let i = 0; i < take; i++) out.rowIds[out.rows + i] = Number(ids[off + i]);
+        for (let c = 0; c < specs.length; c++) {
+          out.columns[c].nulls += copyColumn(chunk, c + 1, n, off, take, specs[c].as, out.columns[c].data, out.rows);
+        }
+        out.rows += take;
+        off += take;
+        if (out.rows === chunkRows) {
+          delivered += out.rows;
+          yield out;
+          out = fresh();
+        }
+      }
+    }
+    if (out.rows > 0) {
+      delivered += out.rows;
+      yield trim(out);
+    }
+    if (delivered !== expected) {
+      throw new WorkbenchError('INTERNAL', `Reading dataset ${ds.id} stopped after ${delivered} of ${expected} rows; the read was cut short. Retry the run.`, { dataset: ds.id, delivered, expected });
+    }
+  } finally {
+    conn.closeSync();
+  }
+}
+
+function trim(c: ColumnChunk): ColumnChunk {
+  const n = c.rows;
+  return {
+    rows: n,
+    rowIds: c.rowIds.slice(0, n),
+    columns: c.columns.map((col) => ({ data: Array.isArray(col.data) ? col.data.slice(0, n) : (col.data as Float64Array).slice(0, n), nulls: col.nulls })),
+  };
+}
