@@ -1,0 +1,209 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { WorkbenchError, type ConfidenceInterval, type MetricRecord } from '../contract/index.js';
+import { bootstrapCells } from './bootstrapCells.js';
+import { CellMetrics, type Cell } from './cellMetrics.js';
+import { delong, delongAucInterval } from './delong.js';
+import { mcnemar } from './mcnemar.js';
+import { rankMetrics } from './rankMetrics.js';
+import { normalQuantile } from './specialFunctions.js';
+import { doubleLiteral, num, queryRows, quoteIdent, tempName } from './sql.js';
+
+/** Options of computeMetrics. */
+export interface MetricOptions {
+  /** ŷ = 1 when p >= threshold. */
+  threshold: number;
+  /** Sensitive attribute column names in the relation. */
+  sensitive: string[];
+  /** Paired bootstrap; default B = 1000, seed = 20261125, level = 0.95. B = 0 disables bootstrap CIs. */
+  bootstrap?: { B: number; seed: number; level?: number };
+}
+
+/** Quantiles of the per-row score delta reported as `shadow.score_delta_q` (group {quantile: "0.99"}). */
+export const SCORE_DELTA_QUANTILES = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99] as const;
+
+export const DEFAULT_BOOTSTRAP = { B: 1000, seed: 20261125, level: 0.95 } as const;
+
+const REQUIRED = ['y', 'p_production', 'p_candidate'];
+
+/**
+ * Computes outcome, shadow-diff and fairness metrics of production vs candidate over `relation`
+ * (a table name or a parenthesised subquery) with columns y, p_production, p_candidate and one
+ * VARCHAR column per sensitive attribute. Rows where either score is NULL, NaN or infinite are
+ * counted (data.invalid_score) and excluded from every metric, so all comparisons are paired.
+ * See definitions.ts for every id, its definition and convention.
+ */
+export async function computeMetrics(conn: DuckDBConnection, relation: string, opts: MetricOptions): Promise<MetricRecord[]> {
+  if (!Number.isFinite(opts.threshold)) throw new WorkbenchError('BAD_ARGUMENT', `Threshold must be a finite number, got ${opts.threshold}.`, { threshold: opts.threshold });
+  const boot = { ...DEFAULT_BOOTSTRAP, ...opts.bootstrap };
+  if (!Number.isInteger(boot.B) || boot.B < 0) throw new WorkbenchError('BAD_ARGUMENT', `Bootstrap B must be a non-negative integer, got ${boot.B}.`, { B: boot.B });
+  if (!(boot.level > 0 && boot.level < 1)) throw new WorkbenchError('BAD_ARGUMENT', `Interval level must be in (0, 1), got ${boot.level}.`, { level: boot.level });
+  await checkColumns(conn, relation, opts.sensitive);
+  const view = tempName('metrics');
+  const attrs = opts.sensitive.map((s, i) => `CAST(${quoteIdent(s)} AS VARCHAR) AS g${i}`);
+  await conn.run(`CREATE TEMP VIEW ${view} AS
+    SELECT CASE WHEN yd IN (0.0, 1.0) THEN yd::INTEGER END AS y,
+      (y_raw IS NOT NULL AND coalesce(yd NOT IN (0.0, 1.0), true)) AS bad_y,
+      pp, pc, ok_p, ok_c, ok_p AND ok_c AS ok${opts.sensitive.map((_, i) => `, g${i}`).join('')}
+    FROM (SELECT y AS y_raw, TRY_CAST(y AS DOUBLE) AS yd,
+            CAST(p_production AS DOUBLE) + 0.0 AS pp, CAST(p_candidate AS DOUBLE) + 0.0 AS pc,
+            coalesce(isfinite(CAST(p_production AS DOUBLE)), false) AS ok_p,
+            coalesce(isfinite(CAST(p_candidate AS DOUBLE)), false) AS ok_c${attrs.map((a) => `, ${a}`).join('')}
+          FROM ${relation} AS __r)`);
+  try {
+    return await compute(conn, view, opts, boot);
+  } finally {
+    await conn.run(`DROP VIEW IF EXISTS ${view}`);
+  }
+}
+
+async function checkColumns(conn: DuckDBConnection, relation: string, sensitive: string[]): Promise<void> {
+  let names: string[];
+  try {
+    names = (await queryRows(conn, `DESCRIBE SELECT * FROM ${relation} AS __r`)).map((r) => String(r.column_name));
+  } catch (e) {
+    throw new WorkbenchError('BAD_ARGUMENT', `Cannot read the metrics relation ${relation}: ${(e as Error).message}`, { relation });
+  }
+  const missing = [...REQUIRED, ...sensitive].filter((c) => !names.includes(c));
+  if (missing.length) {
+    throw new WorkbenchError('BAD_ARGUMENT', `The metrics relation lacks column(s) ${missing.join(', ')}; it needs y, p_production, p_candidate and each sensitive attribute.`, { relation, missing, columns: names });
+  }
+}
+
+async function compute(conn: DuckDBConnection, view: string, opts: MetricOptions, boot: { B: number; seed: number; level: number }): Promise<MetricRecord[]> {
+  const { level } = boot;
+  const zc = normalQuantile(1 - (1 - level) / 2);
+  const clip = (c: string) => `greatest(least(${c}, 1 - 1e-15), 1e-15)`;
+  const ll = (c: string) => `-(CASE WHEN y = 1 THEN ln(${clip(c)}) ELSE ln(1 - ${clip(c)}) END)`;
+  const L = `ok AND y IS NOT NULL`;
+  const [s] = await queryRows(conn, `SELECT
+      count(*) AS rows, count(y) AS labelled, count(*) FILTER (WHERE y = 1) AS positives,
+      count(*) FILTER (WHERE bad_y) AS bad_y,
+      count(*) FILTER (WHERE NOT ok_p) AS bad_p, count(*) FILTER (WHERE NOT ok_c) AS bad_c,
+      count(*) FILTER (WHERE ok) AS scored, count(*) FILTER (WHERE ${L}) AS lab,
+      count(*) FILTER (WHERE ${L} AND y = 1) AS pos,
+      avg((pp - y) ^ 2) FILTER (WHERE ${L}) AS brier_p, var_samp((pp - y) ^ 2) FILTER (WHERE ${L}) AS brier_p_v,
+      avg((pc - y) ^ 2) FILTER (WHERE ${L}) AS brier_c, var_samp((pc - y) ^ 2) FILTER (WHERE ${L}) AS brier_c_v,
+      avg((pc - y) ^ 2 - (pp - y) ^ 2) FILTER (WHERE ${L}) AS brier_d, var_samp((pc - y) ^ 2 - (pp - y) ^ 2) FILTER (WHERE ${L}) AS brier_d_v,
+      avg(${ll('pp')}) FILTER (WHERE ${L}) AS ll_p, var_samp(${ll('pp')}) FILTER (WHERE ${L}) AS ll_p_v,
+      avg(${ll('pc')}) FILTER (WHERE ${L}) AS ll_c, var_samp(${ll('pc')}) FILTER (WHERE ${L}) AS ll_c_v,
+      avg(${ll('pc')} - ${ll('pp')}) FILTER (WHERE ${L}) AS ll_d, var_samp(${ll('pc')} - ${ll('pp')}) FILTER (WHERE ${L}) AS ll_d_v,
+      avg(pc - pp) FILTER (WHERE ok) AS sd_mean, var_samp(pc - pp) FILTER (WHERE ok) AS sd_v,
+      max(abs(pc - pp)) FILTER (WHERE ok) AS sd_absmax,
+      quantile_cont(pc - pp, [${SCORE_DELTA_QUANTILES.join(', ')}]) FILTER (WHERE ok) AS sd_q
+    FROM ${view}`);
+  const S = s!;
+  if (num(S.bad_y) > 0) {
+    throw new WorkbenchError('BAD_LABEL', `The label column y has ${num(S.bad_y)} value(s) other than 0, 1 and NULL; map the label to 1 = positive, 0 = negative first.`, { count: num(S.bad_y) });
+  }
+  const rows = num(S.rows), labelled = num(S.labelled), scored = num(S.scored), lab = num(S.lab), P = num(S.pos), N = lab - P;
+  const excluded = rows - scored;
+  const exclNote = excluded > 0 ? `${excluded} row(s) without a valid score excluded` : undefined;
+  const out: MetricRecord[] = [];
+  const push = (r: MetricRecord) => out.push(clean(r));
+
+  push({ id: 'data.rows', model: 'both', value: rows, n: rows });
+  push({ id: 'data.labelled', model: 'both', value: labelled, n: rows });
+  push({ id: 'data.unlabelled', model: 'both', value: rows - labelled, n: rows });
+  push({ id: 'data.positives', model: 'both', value: num(S.positives), n: labelled });
+  push({ id: 'data.scored', model: 'both', value: scored, n: rows, note: exclNote ? `${exclNote} from every metric (NULL, NaN or infinite score)` : undefined });
+  push({ id: 'data.invalid_score', model: 'production', value: num(S.bad_p), n: rows, note: num(S.bad_p) ? 'rows with a NULL, NaN or infinite production score; excluded' : undefined });
+  push({ id: 'data.invalid_score', model: 'candidate', value: num(S.bad_c), n: rows, note: num(S.bad_c) ? 'rows with a NULL, NaN or infinite candidate score; excluded' : undefined });
+
+  // Rank-based outcomes and DeLong.
+  const rank = lab > 0 ? await rankMetrics(conn, view, P, N) : undefined;
+  const noLab = lab === 0 ? 'no labelled rows with valid scores' : undefined;
+  const aucNote = noLab ?? (P === 0 ? 'no positive rows: undefined' : N === 0 ? 'no negative rows: undefined' : undefined);
+  const dl = rank?.delong ? delong(rank.delong, level) : undefined;
+  const dlOk = dl && P >= 2 && N >= 2;
+  const dlNote = dl && !dlOk ? 'DeLong variance needs at least 2 positives and 2 negatives' : undefined;
+  const auc = rank?.auc ?? [NaN, NaN];
+  for (const [m, model] of (['production', 'candidate'] as const).entries()) {
+    push({ id: 'outcome.roc_auc', model, value: auc[m]!, n: lab, note: join(aucNote, dlNote, exclNote),
+      ci: dlOk ? ci(delongAucInterval(auc[m]!, dl.variance[m]!, level), 'delong') : undefined });
+  }
+  push({ id: 'outcome.roc_auc', model: 'delta', value: auc[1]! - auc[0]!, n: lab, note: join(aucNote, dlNote, exclNote),
+    ci: dlOk ? ci(dl.ci, 'delong paired (Sun & Xu 2014)') : undefined, p: dlOk ? dl.p : undefined });
+  triple(push, 'outcome.pr_auc', rank?.prAuc ?? [NaN, NaN], lab, join(noLab ?? (P === 0 ? 'no positive rows: undefined' : undefined), exclNote));
+  triple(push, 'outcome.ks', rank?.ks ?? [NaN, NaN], lab, join(aucNote, exclNote));
+
+  const clt = (mean: number, v: number, n: number): ConfidenceInterval | undefined =>
+    n >= 2 && Number.isFinite(v) ? ci({ low: mean - zc * Math.sqrt(v / n), high: mean + zc * Math.sqrt(v / n), level }, 'normal (CLT) on per-row values') : undefined;
+  const cltD = (mean: number, v: number, n: number) => { const c = clt(mean, v, n); return c && { ...c, method: 'normal (CLT) on the paired per-row difference' }; };
+  for (const [id, k] of [['outcome.brier', 'brier'], ['outcome.log_loss', 'll']] as const) {
+    const note = join(noLab, exclNote);
+    push({ id, model: 'production', value: num(S[`${k}_p`]), n: lab, note, ci: clt(num(S[`${k}_p`]), num(S[`${k}_p_v`]), lab) });
+    push({ id, model: 'candidate', value: num(S[`${k}_c`]), n: lab, note, ci: clt(num(S[`${k}_c`]), num(S[`${k}_c_v`]), lab) });
+    push({ id, model: 'delta', value: num(S[`${k}_d`]), n: lab, note, ci: cltD(num(S[`${k}_d`]), num(S[`${k}_d_v`]), lab) });
+  }
+
+  // Confusion-matrix metrics from the cell table, with the multinomial paired bootstrap.
+  const gcols = opts.sensitive.map((_, i) => `g${i}`);
+  const t = doubleLiteral(opts.threshold);
+  const cellRows = await queryRows(conn, `SELECT ${gcols.map((g) => `${g}, `).join('')}y, (pp >= ${t})::INTEGER AS yp, (pc >= ${t})::INTEGER AS yc, count(*) AS n
+    FROM ${view} WHERE ok GROUP BY ALL ORDER BY ALL`);
+  const cells: Cell[] = cellRows.map((r) => ({
+    groups: gcols.map((g) => (r[g] === null ? null : String(r[g]))),
+    y: r.y === null ? null : (num(r.y) as 0 | 1), yp: num(r.yp) as 0 | 1, yc: num(r.yc) as 0 | 1, n: num(r.n),
+  }));
+  const cm = new CellMetrics(cells, opts.sensitive);
+  const counts = cells.map((c) => c.n);
+  const point = cm.evaluate(counts);
+  const intervals = boot.B > 0 && scored > 0 ? bootstrapCells(cm, counts, boot) : [];
+  const method = `bootstrap percentile, paired multinomial over ${cells.length} cells, B=${boot.B}, seed=${boot.seed}`;
+  const emitKey = (k: number) => {
+    const key = cm.keys[k]!, iv = intervals[k];
+    const usable = iv && iv.used >= Math.max(2, boot.B / 2);
+    push({ id: key.id, model: key.model, group: key.group, value: point.values[k]!, n: point.n[k]!,
+      note: key.id.startsWith('outcome.') ? join(point.notes[k], exclNote) : point.notes[k],
+      ci: usable ? ci({ low: iv.low, high: iv.high, level }, iv.dropped ? `${method}; ${iv.dropped} replicate(s) where the metric is undefined dropped` : method) : undefined });
+  };
+  const isFair = (k: number) => cm.keys[k]!.id.startsWith('fairness.');
+  for (let k = 0; k < cm.keys.length; k++) if (cm.keys[k]!.id.startsWith('outcome.')) emitKey(k);
+
+  // Shadow diff.
+  let b = 0, c = 0;
+  for (const cell of cells) {
+    if (cell.y === null) continue;
+    const pr = cell.yp === cell.y, cr = cell.yc === cell.y;
+    if (pr && !cr) b += cell.n; else if (!pr && cr) c += cell.n;
+  }
+  const mc = mcnemar(b, c);
+  push({ id: 'shadow.mcnemar_p', model: 'both', value: mc.p, p: mc.p, n: b + c, note: `${mc.method}; b=${b} (production right, candidate wrong), c=${c}${b + c === 0 ? '; no discordant pairs' : ''}` });
+  push({ id: 'shadow.mcnemar_b', model: 'both', value: b, n: lab, note: 'labelled rows where production is right and candidate wrong' });
+  push({ id: 'shadow.mcnemar_c', model: 'both', value: c, n: lab, note: 'labelled rows where candidate is right and production wrong' });
+  for (let k = 0; k < cm.keys.length; k++) if (cm.keys[k]!.id.startsWith('shadow.')) emitKey(k);
+  const noScored = scored === 0 ? 'no scored rows' : undefined;
+  push({ id: 'shadow.score_delta_mean', model: 'delta', value: num(S.sd_mean), n: scored, note: noScored, ci: cltD(num(S.sd_mean), num(S.sd_v), scored) });
+  push({ id: 'shadow.score_delta_abs_max', model: 'delta', value: num(S.sd_absmax), n: scored, note: noScored });
+  const qs = (S.sd_q as number[] | null) ?? [];
+  SCORE_DELTA_QUANTILES.forEach((q, i) => push({ id: 'shadow.score_delta_q', model: 'delta', group: { quantile: String(q) }, value: num(qs[i]), n: scored, note: noScored }));
+
+  for (let k = 0; k < cm.keys.length; k++) if (isFair(k)) emitKey(k);
+  return out;
+}
+
+function triple(push: (r: MetricRecord) => void, id: string, v: [number, number] | number[], n: number, note?: string): void {
+  push({ id, model: 'production', value: v[0]!, n, note });
+  push({ id, model: 'candidate', value: v[1]!, n, note });
+  push({ id, model: 'delta', value: v[1]! - v[0]!, n, note });
+}
+
+function ci(iv: { low: number; high: number; level: number }, method: string): ConfidenceInterval {
+  return { low: iv.low, high: iv.high, level: iv.level, method };
+}
+
+function join(...notes: (string | undefined)[]): string | undefined {
+  const s = notes.filter(Boolean).join('; ');
+  return s || undefined;
+}
+
+/** NaN -> null, drops undefined fields. */
+function clean(r: MetricRecord): MetricRecord {
+  const out: MetricRecord = { id: r.id, model: r.model, value: r.value === null || Number.isNaN(r.value) ? null : r.value };
+  if (r.group) out.group = r.group;
+  if (r.ci && Number.isFinite(r.ci.low) && Number.isFinite(r.ci.high)) out.ci = r.ci;
+  if (r.n !== undefined) out.n = r.n;
+  if (r.p !== undefined && !Number.isNaN(r.p)) out.p = r.p;
+  if (r.note) out.note = r.note;
+  return out;
+}
