@@ -38,6 +38,7 @@ export const signCommand: CliCommand = {
       signer: requireFlag(flags, 'signer', 'sign'),
       role: requireFlag(flags, 'role', 'sign'),
       meaning: requireFlag(flags, 'meaning', 'sign'),
+      cwd: io.cwd,
       ...(artefacts ? { artefactsDir: resolve(io.cwd, artefacts) } : {}),
     });
     const s = r.signoff;

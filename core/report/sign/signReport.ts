@@ -25,6 +25,8 @@ export interface SignOptions {
   now?: Date;
   /** Where to look for models/datasets by name when checking digests (see verifyReport). */
   artefactsDir?: string;
+  /** Base for relative artefact paths recorded in report.json, besides the report folder (default process.cwd()). */
+  cwd?: string;
 }
 
 /** What signReport did. */
@@ -68,14 +70,14 @@ export async function signReport(dir: string, opts: SignOptions): Promise<SignRe
         throw new WorkbenchError('BAD_ARGUMENT', `${file} already holds a "${meaning}" signature by this key (${s.signoff.name}, ${s.signoff.time}).`, { file, keyid });
       }
     });
-    const check = await checkSubjects(dir, decoded.statement.subject, { artefactsDir: opts.artefactsDir });
+    const check = await checkSubjects(dir, decoded.statement.subject, { artefactsDir: opts.artefactsDir, cwd: opts.cwd });
     if (check.errors.length) {
       throw new WorkbenchError('DIGEST_MISMATCH', `refusing to countersign ${dir}: ${check.errors.join('; ')}. The report differs from what was signed; re-export and re-sign it from the start.`, { dir, errors: check.errors });
     }
     env = existing;
   } else {
     const statement = await buildStatement(dir, toolVersion());
-    const check = await checkSubjects(dir, statement.subject, { artefactsDir: opts.artefactsDir });
+    const check = await checkSubjects(dir, statement.subject, { artefactsDir: opts.artefactsDir, cwd: opts.cwd });
     if (check.errors.length) {
       throw new WorkbenchError('DIGEST_MISMATCH', `refusing to sign ${dir}: ${check.errors.join('; ')}. Fix report.json's artefacts or the files, then sign again.`, { dir, errors: check.errors });
     }
