@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -18,6 +19,28 @@ import { streamColumns, type ColumnChunk, type ColumnRequest } from './streamCol
 export type { ColumnChunk, ColumnRequest } from './streamColumns.js';
 export type { PredictionWriter } from './PredictionWriter.js';
 export type { ImportOptions } from './importDataset.js';
+
+/**
+ * Refuse an existing non-empty file that is not a DuckDB database (magic "DUCK" at byte 8) before
+ * DuckDB opens it: DuckDB would otherwise treat a small foreign file as empty and overwrite it.
+ */
+async function assertWorkspaceFile(file: string): Promise<void> {
+  let fh;
+  try {
+    fh = await open(file, 'r');
+  } catch {
+    return; // absent: DuckDB creates it (or reports why it cannot)
+  }
+  try {
+    const head = Buffer.alloc(12);
+    const { bytesRead } = await fh.read(head, 0, 12, 0);
+    if (bytesRead > 0 && (bytesRead < 12 || head.subarray(8, 12).toString('latin1') !== 'DUCK')) {
+      throw new WorkbenchError('FILE_UNREADABLE', `${file} is not a Shadowbench workspace (not a DuckDB database file); choose a .duckdb workspace or a new file name.`, { path: file });
+    }
+  } finally {
+    await fh.close();
+  }
+}
 
 /** DuckDB settings of a workspace. */
 export interface WorkspaceOptions {
@@ -64,6 +87,7 @@ export class Workspace {
     const config: Record<string, string> = { memory_limit: opts.memoryLimit ?? '2GB', temp_directory: temp };
     if (opts.threads !== undefined) config.threads = String(opts.threads);
     if (opts.readOnly) config.access_mode = 'READ_ONLY';
+    if (!memory) await assertWorkspaceFile(file);
     let instance: DuckDBInstance;
     try {
       if (!opts.readOnly) mkdirSync(temp, { recursive: true });
@@ -108,7 +132,7 @@ export class Workspace {
   // ---- datasets ----
 
   /** Import a Parquet, Arrow IPC (file or stream) or CSV file as a new dataset table. */
-  importDataset(file: string, opts: ImportOptions = {}): Promise<DatasetInfo> {
+  async importDataset(file: string, opts: ImportOptions = {}): Promise<DatasetInfo> {
     this.assertWritable('import a dataset');
     return importDataset({ instance: this.instance, writeConn: this.writeConn, writeQueue: this.writeQueue }, file, opts);
   }
@@ -136,7 +160,7 @@ export class Workspace {
   // ---- models, runs, metadata ----
 
   /** Record a model; the latest record per role is the current one, earlier ones stay as history. */
-  saveModel(m: ModelInfo): Promise<void> {
+  async saveModel(m: ModelInfo): Promise<void> {
     this.assertWritable('save a model');
     return this.meta.saveModel(m);
   }
@@ -151,12 +175,12 @@ export class Workspace {
     return this.meta.listModelHistory();
   }
 
-  createRun(r: RunInfo): Promise<void> {
+  async createRun(r: RunInfo): Promise<void> {
     this.assertWritable('create a run');
     return this.meta.createRun(r);
   }
 
-  updateRun(id: string, patch: Partial<RunInfo>): Promise<void> {
+  async updateRun(id: string, patch: Partial<RunInfo>): Promise<void> {
     this.assertWritable('update a run');
     return this.meta.updateRun(id, patch);
   }
@@ -170,7 +194,7 @@ export class Workspace {
     return this.meta.listRuns();
   }
 
-  setMeta(key: string, value: unknown): Promise<void> {
+  async setMeta(key: string, value: unknown): Promise<void> {
     this.assertWritable('save settings');
     return this.meta.setMeta(key, value);
   }

@@ -48,7 +48,7 @@ export function writeArrow(path: string, framing: 'file' | 'stream', n: number):
   });
   const batches = [];
   for (let start = 0; start < n; start += 1000) batches.push(...full.slice(start, Math.min(n, start + 1000)).batches);
-  writeFileSync(path, tableToIPC(new Table(batches), framing));
+  writeFileSync(path, tableToIPC(batches.length ? new Table(batches) : full, framing));
 }
 
 /** Run `fn` with a fresh in-memory workspace. */

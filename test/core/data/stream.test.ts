@@ -1,0 +1,124 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { collect, sampleSelect, tempDir, withWorkspace, writeWithDuckdb } from './helpers.js';
+import type { Workspace } from '../../../core/data/index.js';
+
+const N = 5003; // not a multiple of DuckDB's 2048-row vectors nor of the chunk sizes below
+
+async function withSample(fn: (ws: Workspace, id: string) => Promise<void>, select = sampleSelect(N)): Promise<void> {
+  const t = tempDir();
+  try {
+    const pq = t.file('s.parquet');
+    await writeWithDuckdb(pq, 'parquet', select);
+    await withWorkspace(async (ws) => fn(ws, (await ws.importDataset(pq)).id));
+  } finally {
+    t.cleanup();
+  }
+}
+
+test('streams typed columns in file order with exact chunk boundaries and NULL counts', async () => {
+  await withSample(async (ws, id) => {
+    const chunks = await collect(ws.streamColumns(id, [
+      { column: 'x', as: 'float32' }, { column: 'id', as: 'int64' }, { column: 'k', as: 'int32' },
+      { column: 'flag', as: 'bool' }, { column: 'cat', as: 'string' }, { column: 'my col', as: 'float64' }, { column: 'we"ird', as: 'float32' },
+    ], { chunkRows: 1500 }));
+    assert.deepEqual(chunks.map((c) => c.rows), [1500, 1500, 1500, 503]);
+    let row = 0;
+    let xNulls = 0;
+    for (const c of chunks) {
+      const [x, ids, k, flag, cat, my, weird] = c.columns.map((col) => col.data);
+      assert.ok(x instanceof Float32Array && ids instanceof BigInt64Array && k instanceof Int32Array && flag instanceof Uint8Array && Array.isArray(cat));
+      assert.ok(my instanceof Float64Array && weird instanceof Float32Array);
+      assert.equal(x.length, c.rows);
+      assert.equal(c.rowIds.length, c.rows);
+      for (let i = 0; i < c.rows; i++, row++) {
+        assert.equal(c.rowIds[i], row);
+        assert.equal(ids[i], BigInt(row));
+        if (row % 7 === 3) assert.ok(Number.isNaN(x[i]));
+        else assert.equal(x[i], Math.fround(row / 10));
+        assert.equal(k[i], row % 5);
+        assert.equal(flag[i], row % 2 === 0 ? 1 : 0);
+        assert.equal(cat[i], `c${row % 3}`);
+        assert.equal(my[i], row * 2);
+        assert.equal(weird[i], row % 11);
+      }
+      xNulls += c.columns[0].nulls;
+      assert.equal(c.columns[1].nulls, 0);
+    }
+    assert.equal(row, N);
+    assert.equal(xNulls, Array.from({ length: N }, (_, i) => i).filter((i) => i % 7 === 3).length);
+  });
+});
+
+test('fromRow resumes mid-dataset; chunkRows larger than the dataset gives one chunk', async () => {
+  await withSample(async (ws, id) => {
+    const chunks = await collect(ws.streamColumns(id, [{ column: 'id', as: 'float64' }], { chunkRows: 2048, fromRow: 4000 }));
+    assert.deepEqual(chunks.map((c) => c.rows), [1003]);
+    assert.equal(chunks[0].rowIds[0], 4000);
+    assert.equal((chunks[0].columns[0].data as Float64Array)[1002], 5002);
+    const all = await collect(ws.streamColumns(id, [{ column: 'k', as: 'float32' }], { chunkRows: 100_000 }));
+    assert.deepEqual(all.map((c) => c.rows), [N]);
+    assert.deepEqual(await collect(ws.streamColumns(id, [{ column: 'k', as: 'float32' }], { chunkRows: 10, fromRow: N })), []);
+  });
+});
+
+test('NULLs in int, bool and string columns become 0 / null and are counted', async () => {
+  const select = `SELECT CASE WHEN range % 4 = 0 THEN NULL ELSE range END::INTEGER AS i, CASE WHEN range % 4 = 1 THEN NULL ELSE range % 2 = 0 END AS b,
+    CASE WHEN range % 4 = 2 THEN NULL ELSE 'v' END AS s, 'NaN'::DOUBLE AS nan, range::DECIMAL(10,2) / 4 AS dec, range::TINYINT AS tiny FROM range(100)`;
+  await withSample(async (ws, id) => {
+    const [c] = await collect(ws.streamColumns(id, [
+      { column: 'i', as: 'int64' }, { column: 'b', as: 'bool' }, { column: 's', as: 'string' }, { column: 'nan', as: 'float64' },
+      { column: 'dec', as: 'float64' }, { column: 'tiny', as: 'int32' }, { column: 'i', as: 'float32' },
+    ], { chunkRows: 1000 }));
+    assert.deepEqual(c.columns.map((x) => x.nulls), [25, 25, 25, 100, 0, 0, 25]);
+    assert.equal((c.columns[0].data as BigInt64Array)[4], 0n);
+    assert.equal((c.columns[0].data as BigInt64Array)[5], 5n);
+    assert.equal((c.columns[1].data as Uint8Array)[1], 0);
+    assert.equal((c.columns[2].data as (string | null)[])[2], null);
+    assert.equal((c.columns[4].data as Float64Array)[3], 0.75);
+    assert.ok(Number.isNaN((c.columns[6].data as Float32Array)[8]));
+  }, select);
+});
+
+test('bad requests are MAPPING_MISMATCH naming the column and the types', async () => {
+  const select = `SELECT range AS id, CASE WHEN range = 2100 THEN 'oops' ELSE range::VARCHAR END AS mostly_numbers, now()::TIMESTAMP AS ts FROM range(3000)`;
+  await withSample(async (ws, id) => {
+    await assert.rejects(collect(ws.streamColumns(id, [{ column: 'nope', as: 'float32' }], { chunkRows: 100 })), (e: Error & { code?: string }) => e.code === 'MAPPING_MISMATCH' && e.message.includes('"nope"'));
+    await assert.rejects(collect(ws.streamColumns(id, [{ column: 'ts', as: 'float32' }], { chunkRows: 100 })), (e: Error & { code?: string }) => e.code === 'MAPPING_MISMATCH' && e.message.includes('"ts"') && e.message.includes('TIMESTAMP'));
+    await assert.rejects(collect(ws.streamColumns(id, [{ column: 'id', as: 'float32' }, { column: 'mostly_numbers', as: 'float32' }], { chunkRows: 100 })), (e: Error & { code?: string }) =>
+      e.code === 'MAPPING_MISMATCH' && e.message.includes('"mostly_numbers"') && e.message.includes('VARCHAR') && e.message.includes('oops'));
+    // Numeric strings still convert.
+    const chunks = await collect(ws.streamColumns(id, [{ column: 'mostly_numbers', as: 'float64' }], { chunkRows: 1000, fromRow: 2200 }));
+    assert.equal((chunks[0].columns[0].data as Float64Array)[0], 2200);
+  }, select);
+});
+
+test('a stream survives a prediction writer appending and committing between chunks', async () => {
+  await withSample(async (ws, id) => {
+    await ws.createRun({ id: 'r', datasetId: id, status: 'running', startedAt: new Date().toISOString(), rowsTotal: N, rowsDone: 0, map: {} as never, production: { path: 'p', sha256: 'a' }, candidate: { path: 'c', sha256: 'b' } });
+    const w = await ws.openPredictionWriter('r');
+    let rows = 0;
+    for await (const c of ws.streamColumns(id, [{ column: 'x', as: 'float32' }], { chunkRows: 512 })) {
+      const f = c.columns[0].data as Float32Array;
+      await w.append(c.rowIds, f, f);
+      await w.commit(rows += c.rows);
+    }
+    await w.close();
+    assert.equal(rows, N);
+    assert.equal((await ws.getRun('r')).rowsDone, N);
+  });
+});
+
+test('breaking out early and aborting both end the stream cleanly', async () => {
+  await withSample(async (ws, id) => {
+    for await (const c of ws.streamColumns(id, [{ column: 'x', as: 'float32' }], { chunkRows: 100 })) {
+      assert.equal(c.rows, 100);
+      break;
+    }
+    const ac = new AbortController();
+    await assert.rejects(async () => {
+      for await (const _c of ws.streamColumns(id, [{ column: 'x', as: 'float32' }], { chunkRows: 100, signal: ac.signal })) ac.abort();
+    }, { code: 'CANCELLED' });
+    assert.equal((await collect(ws.streamColumns(id, [{ column: 'x', as: 'float32' }], { chunkRows: 5000 }))).length, 2);
+  });
+});
