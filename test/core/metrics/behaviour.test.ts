@@ -68,3 +68,9 @@ test('bad labels and missing columns are user-facing errors', () => withDb(async
   await assert.rejects(computeMetrics(conn, 't', { threshold: NaN, sensitive: [] }),
     (e: unknown) => e instanceof WorkbenchError && e.code === 'BAD_ARGUMENT');
 }));
+
+test('every emitted id has a definition', () => withDb(async (conn) => {
+  const { METRIC_DEFINITIONS } = await import('../../../core/metrics/definitions.js');
+  const recs = await computeMetrics(conn, 't', { threshold: 0.5, sensitive: ['eth nic'], bootstrap: { B: 0, seed: 1 } });
+  for (const id of new Set(recs.map((r) => r.id))) assert.ok(METRIC_DEFINITIONS[id], id);
+}));

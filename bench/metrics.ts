@@ -1,0 +1,38 @@
+// Benchmark: computeMetrics on 10M rows generated in DuckDB (memory_limit 2GB, temp_directory set), B = 1000.
+// Run: node --import tsx bench/metrics.ts [rows]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { computeMetrics } from '../core/metrics/computeMetrics.js';
+
+async function main(): Promise<void> {
+  const rows = Number(process.argv[2] ?? 10_000_000);
+  const dir = mkdtempSync(join(tmpdir(), 'sb-bench-'));
+  const inst = await DuckDBInstance.create(':memory:', { memory_limit: '2GB', temp_directory: join(dir, 'tmp'), threads: '2' });
+  const conn = await inst.connect();
+  try {
+    let t = performance.now();
+    // scores as float32 (what ONNX models return): many distinct values plus ties
+    await conn.run(`CREATE TABLE bench AS
+      SELECT CASE WHEN i % 20 = 0 THEN NULL ELSE (z > 0.6)::INTEGER END AS y,
+             (1 / (1 + exp(-(z + 0.8 * e1 - 0.5))))::FLOAT::DOUBLE AS p_production,
+             CASE WHEN i % 1000003 = 0 THEN 'NaN'::DOUBLE ELSE (1 / (1 + exp(-(1.1 * z + 0.7 * e2 - 0.6))))::FLOAT::DOUBLE END AS p_candidate,
+             CASE WHEN h < 0.45 THEN 'F' WHEN h < 0.9 THEN 'M' END AS sex,
+             ['A', 'B', 'C', 'D', 'E'][1 + (i % 5)] AS region
+      FROM (SELECT i, random() AS h, random() * 2 - 0.5 AS z, random() - 0.5 AS e1, random() - 0.5 AS e2 FROM range(${rows}) r(i))`);
+    console.log(`generated ${rows} rows in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    t = performance.now();
+    const recs = await computeMetrics(conn, 'bench', { threshold: 0.5, sensitive: ['sex', 'region'], bootstrap: { B: 1000, seed: 20261125 } });
+    const s = (performance.now() - t) / 1000;
+    const auc = recs.find((r) => r.id === 'outcome.roc_auc' && r.model === 'delta');
+    console.log(`computeMetrics: ${s.toFixed(1)} s, ${recs.length} records, B=1000; AUC delta ${auc?.value?.toFixed(5)} p=${auc?.p?.toExponential(2)}`);
+    console.log(`rss peak ~${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB (node process incl. DuckDB)`);
+  } finally {
+    conn.closeSync();
+    inst.closeSync();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
