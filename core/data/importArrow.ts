@@ -11,9 +11,9 @@ import { VECTOR_SIZE, writeFixed } from './vectorIO.js';
 /**
  * Arrow IPC (file or stream framing): decode record batches with apache-arrow as they stream from
  * disk and append them through a DuckDB appender in vector-sized data chunks. Only one record
- * batch is in JS memory at a time.
+ * batch is in JS memory at a time. Returns the rows appended.
  */
-export async function importArrow(job: ImportJob): Promise<void> {
+export async function importArrow(job: ImportJob): Promise<number> {
   const { conn, file } = job;
   const bad = (e: unknown) =>
     WorkbenchError.is(e) ? e : new WorkbenchError('BAD_DATASET', `Cannot read ${file} as Arrow IPC (the file is truncated or corrupt): ${duckdbMessage(e)}`, { path: file, format: 'arrow', cause: duckdbMessage(e) });
@@ -61,4 +61,5 @@ export async function importArrow(job: ImportJob): Promise<void> {
   } finally {
     appender.closeSync();
   }
+  return rows;
 }

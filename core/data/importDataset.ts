@@ -44,12 +44,16 @@ export async function importDataset(deps: ImportDeps, fileArg: string, opts: Imp
   hashing.catch(() => undefined);
   try {
     const job = { conn, staging, file, sizeBytes, signal: opts.signal, onProgress: opts.onProgress };
+    let appended: number | null = null;
     if (detected === 'parquet' || detected === 'csv') await importWithDuckdb(job, detected);
-    else await importArrow(job);
+    else appended = await importArrow(job);
     if (opts.signal?.aborted) throw cancelled(`Import of ${file}`);
 
     const countRes = await conn.runAndReadAll(`SELECT count(*) FROM ${quoteIdent(staging)}`);
     const rows = Number(countRes.getRows()[0][0]);
+    if (appended !== null && appended !== rows) {
+      throw new WorkbenchError('INTERNAL', `Importing ${file} appended ${appended} rows but the table holds ${rows}; import it again.`, { path: file, appended, rows });
+    }
     if (rows === 0) throw new WorkbenchError('EMPTY_DATASET', `${file} has no rows; choose a file with data.`, { path: file });
     const desc = await conn.runAndReadAll(`DESCRIBE ${quoteIdent(staging)}`);
     const columns: ColumnInfo[] = desc.getRows()

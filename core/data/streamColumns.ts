@@ -19,6 +19,17 @@ export interface ColumnChunk {
 const SQL_TYPE: Record<ColumnRequest['as'], string> = { float32: 'FLOAT', float64: 'DOUBLE', int64: 'BIGINT', int32: 'INTEGER', string: 'VARCHAR', bool: 'BOOLEAN' };
 const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL.*|BOOLEAN|VARCHAR)$/;
 
+const TEMPORAL = /^(DATE|TIMESTAMP.*)$/;
+
+/** The SELECT expression for one request: a cast in SQL, or epoch milliseconds for dates and timestamps read as numbers. */
+function selectExpr(s: ColumnRequest, columnType: string): string {
+  const c = quoteIdent(s.column);
+  if (s.as !== 'string' && s.as !== 'bool' && TEMPORAL.test(columnType)) {
+    return `CAST(epoch_ms(${columnType === 'DATE' ? `CAST(${c} AS TIMESTAMP)` : c}) AS ${SQL_TYPE[s.as]})`;
+  }
+  return `CAST(${c} AS ${SQL_TYPE[s.as]})`;
+}
+
 type Out = Float32Array | Float64Array | BigInt64Array | Int32Array | Uint8Array | (string | null)[];
 
 function allocate(as: ColumnRequest['as'], n: number): Out {
@@ -77,7 +88,7 @@ function checkRequests(ds: DatasetInfo, specs: ColumnRequest[]): void {
       throw new WorkbenchError('MAPPING_MISMATCH', `Column "${s.column}" is not in dataset ${ds.id} (${ds.name}); its columns are: ${ds.columns.map((c) => c.name).join(', ')}.`, { dataset: ds.id, column: s.column });
     }
     if (!SQL_TYPE[s.as]) throw new WorkbenchError('BAD_ARGUMENT', `Unknown column type "${s.as}" requested for "${s.column}".`, { column: s.column, as: s.as });
-    if (s.as !== 'string' && !NUMERIC.test(col.type)) {
+    if (s.as !== 'string' && !NUMERIC.test(col.type) && !(s.as !== 'bool' && TEMPORAL.test(col.type))) {
       throw new WorkbenchError('MAPPING_MISMATCH', `Column "${s.column}" of dataset ${ds.id} has type ${col.type}, which cannot be read as ${s.as}; map a numeric column to this input.`, { dataset: ds.id, column: s.column, columnType: col.type, requested: s.as });
     }
   }
@@ -100,7 +111,11 @@ async function castError(conn: DuckDBConnection, ds: DatasetInfo, specs: ColumnR
 }
 
 /**
- * Stream `specs` of dataset `ds` from row `fromRow` in chunks of `chunkRows` rows (the last may be
+ * Stream `specs` of dataset `ds`. Numbers of any width, DECIMAL, BOOLEAN and numeric text read as
+ * any numeric type (cast by DuckDB); DATE and TIMESTAMP columns read as numbers give milliseconds
+ * since the Unix epoch; anything reads as 'string'.
+ *
+ * Rows come from row `fromRow` in chunks of `chunkRows` rows (the last may be
  * shorter). Runs on its own connection, so writers elsewhere cannot cut the stream short, and
  * checks at the end that every expected row arrived.
  */
@@ -109,7 +124,7 @@ export async function* streamColumns(instance: DuckDBInstance, ds: DatasetInfo, 
   const chunkRows = Math.floor(opts.chunkRows);
   if (!(chunkRows > 0)) throw new WorkbenchError('BAD_ARGUMENT', `chunkRows must be a positive integer, got ${opts.chunkRows}.`, { chunkRows: opts.chunkRows });
   const fromRow = Math.max(0, Math.floor(opts.fromRow ?? 0));
-  const select = specs.map((s) => `CAST(${quoteIdent(s.column)} AS ${SQL_TYPE[s.as]})`);
+  const select = specs.map((s) => selectExpr(s, ds.columns.find((c) => c.name === s.column)!.type));
   const sql = `SELECT sb_row${select.map((s) => `, ${s}`).join('')} FROM ${quoteIdent(ds.id)} WHERE sb_row >= ${fromRow}`;
   const conn = await instance.connect();
   try {

@@ -130,3 +130,24 @@ test('cancelling an import leaves no table behind', async () => {
     t.cleanup();
   }
 });
+
+test('aborting while DuckDB reads a CSV interrupts it and leaves no table behind', async () => {
+  const t = tempDir();
+  try {
+    const csv = t.file('mid.csv');
+    await writeWithDuckdb(csv, 'csv', sampleSelect(200_000));
+    await withWorkspace(async (ws) => {
+      const before = (await ws.conn.runAndReadAll(`SELECT count(*) FROM duckdb_tables()`)).getRowsJS();
+      for (const delay of [0, 5, 30]) {
+        const ac = new AbortController();
+        setTimeout(() => ac.abort(), delay);
+        await assert.rejects(ws.importDataset(csv, { signal: ac.signal }), { code: 'CANCELLED' });
+      }
+      assert.deepEqual((await ws.conn.runAndReadAll(`SELECT count(*) FROM duckdb_tables()`)).getRowsJS(), before);
+      const ok = await ws.importDataset(csv);
+      assert.equal(ok.rows, 200_000);
+    });
+  } finally {
+    t.cleanup();
+  }
+});

@@ -81,12 +81,18 @@ test('NULLs in int, bool and string columns become 0 / null and are counted', as
 });
 
 test('bad requests are MAPPING_MISMATCH naming the column and the types', async () => {
-  const select = `SELECT range AS id, CASE WHEN range = 2100 THEN 'oops' ELSE range::VARCHAR END AS mostly_numbers, now()::TIMESTAMP AS ts FROM range(3000)`;
+  const select = `SELECT range AS id, CASE WHEN range = 2100 THEN 'oops' ELSE range::VARCHAR END AS mostly_numbers, TIMESTAMP '2024-01-02 03:04:05.678' + INTERVAL (range) SECOND AS ts, DATE '2024-01-02' AS day, [range, 1] AS list FROM range(3000)`;
   await withSample(async (ws, id) => {
     await assert.rejects(collect(ws.streamColumns(id, [{ column: 'nope', as: 'float32' }], { chunkRows: 100 })), (e: Error & { code?: string }) => e.code === 'MAPPING_MISMATCH' && e.message.includes('"nope"'));
-    await assert.rejects(collect(ws.streamColumns(id, [{ column: 'ts', as: 'float32' }], { chunkRows: 100 })), (e: Error & { code?: string }) => e.code === 'MAPPING_MISMATCH' && e.message.includes('"ts"') && e.message.includes('TIMESTAMP'));
+    await assert.rejects(collect(ws.streamColumns(id, [{ column: 'list', as: 'float32' }], { chunkRows: 100 })), (e: Error & { code?: string }) => e.code === 'MAPPING_MISMATCH' && e.message.includes('"list"') && e.message.includes('BIGINT[]'));
+    await assert.rejects(collect(ws.streamColumns(id, [{ column: 'ts', as: 'bool' }], { chunkRows: 100 })), { code: 'MAPPING_MISMATCH' });
     await assert.rejects(collect(ws.streamColumns(id, [{ column: 'id', as: 'float32' }, { column: 'mostly_numbers', as: 'float32' }], { chunkRows: 100 })), (e: Error & { code?: string }) =>
       e.code === 'MAPPING_MISMATCH' && e.message.includes('"mostly_numbers"') && e.message.includes('VARCHAR') && e.message.includes('oops'));
+    // Dates and timestamps read as numbers are epoch milliseconds.
+    const [t0] = await collect(ws.streamColumns(id, [{ column: 'ts', as: 'float64' }, { column: 'day', as: 'int64' }, { column: 'ts', as: 'string' }], { chunkRows: 2 }));
+    assert.deepEqual(Array.from(t0.columns[0].data as Float64Array), [Date.UTC(2024, 0, 2, 3, 4, 5, 678), Date.UTC(2024, 0, 2, 3, 4, 6, 678)]);
+    assert.equal((t0.columns[1].data as BigInt64Array)[0], BigInt(Date.UTC(2024, 0, 2)));
+    assert.equal((t0.columns[2].data as string[])[0], '2024-01-02 03:04:05.678');
     // Numeric strings still convert.
     const chunks = await collect(ws.streamColumns(id, [{ column: 'mostly_numbers', as: 'float64' }], { chunkRows: 1000, fromRow: 2200 }));
     assert.equal((chunks[0].columns[0].data as Float64Array)[0], 2200);
