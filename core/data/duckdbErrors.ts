@@ -1,6 +1,6 @@
 import { WorkbenchError, type ErrorCode } from '../contract/index.js';
 
-/** DuckDB's message without its "Xxx Error: " prefix noise kept intact (it names the failing part). */
+/** The message of a DuckDB (or any) error, kept whole: it names the failing part. */
 export function duckdbMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }

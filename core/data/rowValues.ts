@@ -1,4 +1,4 @@
-import type { DuckDBResultReader, DuckDBMaterializedResult } from '@duckdb/node-api';
+import type { DuckDBResultReader } from '@duckdb/node-api';
 import type { RowPage } from '../contract/index.js';
 
 /**
@@ -27,5 +27,3 @@ export function pageOf(reader: DuckDBResultReader, offset: number, total: number
   if (limit !== undefined) rows = rows.slice(0, limit);
   return { columns: names.map((name, i) => ({ name, type: types[i] })), rows: rows.map((r) => r.map(toWire)), total, offset };
 }
-
-export type { DuckDBMaterializedResult };
