@@ -103,10 +103,13 @@ export function fakeMetrics(): MetricRecord[] {
     ['afam', 'jensen_shannon', 0.012, 0.1, false], ['chist', 'jensen_shannon', 0.044, 0.1, false],
   ];
   for (const [col, method, v, thr, drifted] of drift) {
-    m.push({ id: `drift.${method}`, model: 'both', group: { column: col }, value: v, n: 1190, note: `threshold ${thr}; ${drifted ? 'drifted' : 'not drifted'}` });
-    m.push({ id: 'drift.psi', model: 'both', group: { column: col }, value: v * 1.7, n: 1190 });
+    const group = { column: col };
+    m.push({ id: `drift.${method}`, model: 'both', group, value: v, n: 1190 });
+    m.push({ id: 'drift.method_value', model: 'both', group, value: v, n: 1190, note: `method=${method} (auto); drift at >= ${thr}; n_ref=1190, n_cur=1190; excluded (NULL): ref 0, cur 0` });
+    m.push({ id: 'drift.drifted', model: 'both', group, value: drifted ? 1 : 0, n: 1190, note: `drift at >= ${thr}` });
+    m.push({ id: 'drift.psi', model: 'both', group, value: v * 1.7, n: 1190 });
   }
-  m.push({ id: 'drift.share_drifted', model: 'both', value: 1 / 6, n: 6, note: '1 of 6 columns (Benjamini-Hochberg)' });
+  m.push({ id: 'drift.share_drifted', model: 'both', value: 1 / 6, n: 6, note: '1 of 6 evaluable columns drifted' }, { id: 'drift.columns_drifted', model: 'both', value: 1, n: 6, note: 'of 6 evaluable columns' });
   for (const [q, p, c] of [['p50', 212, 268], ['p90', 301, 377], ['p99', 540, 701], ['p99_9', 1210, 1498]] as const) {
     m.push(
       { id: `latency.${q}`, model: 'production', value: p, unit: 'µs', n: 2380 },

@@ -51,12 +51,12 @@ test('serve: token, dispatch, static files, CSP, traversal, SSE', async () => {
     const viaQuery = await fetch(`${srv.origin}api/hello?token=${srv.token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     assert.equal(viaQuery.status, 200);
 
-    const bad = await (await api('openModel', { role: 'production', path: '/tmp/x.txt' })).json();
+    const bad = (await (await api('openModel', { role: 'production', path: '/tmp/x.txt' })).json()) as { ok: boolean; error: { code: string } };
     assert.equal(bad.ok, false);
     assert.equal(bad.error.code, 'BAD_MODEL');
     const unknown = await api('deleteEverything', {});
     assert.equal(unknown.status, 404);
-    assert.equal((await unknown.json()).error.code, 'UNKNOWN_METHOD');
+    assert.equal(((await unknown.json()) as { error: { code: string } }).error.code, 'UNKNOWN_METHOD');
     const notJson = await fetch(`${srv.origin}api/hello`, { method: 'POST', headers: { 'content-type': 'text/plain', 'x-shadowbench-token': srv.token }, body: '{}' });
     assert.equal(notJson.status, 415);
     const broken = await fetch(`${srv.origin}api/hello`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-shadowbench-token': srv.token }, body: '{' });
@@ -86,7 +86,7 @@ test('serve: token, dispatch, static files, CSP, traversal, SSE', async () => {
     await api('importDataset', { path: '/d/traffic.parquet' });
     await api('openModel', { role: 'production', path: '/m/p.onnx' });
     await api('openModel', { role: 'candidate', path: '/m/c.onnx' });
-    const run = (await (await api('startRun', { datasetId: 'traffic' })).json()).value;
+    const run = ((await (await api('startRun', { datasetId: 'traffic' })).json()) as { value: { id: string } }).value;
     const reader = events.body!.getReader();
     let text = '';
     while (!text.includes('run-finished')) text += new TextDecoder().decode((await reader.read()).value);

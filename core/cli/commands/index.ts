@@ -4,6 +4,7 @@ import { runCommand } from './run.js';
 import { keygenCommand } from './keygen.js';
 import { signCommand } from './sign.js';
 import { verifyCommand } from './verify.js';
+import { serveCommand } from './serve.js';
 
 /** Every CLI command, in the order `shadowbench --help` lists them. Add one import + one entry per command. */
 export const commands: CliCommand[] = [
@@ -12,4 +13,5 @@ export const commands: CliCommand[] = [
   keygenCommand,
   signCommand,
   verifyCommand,
+  serveCommand,
 ];

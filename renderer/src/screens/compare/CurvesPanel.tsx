@@ -1,0 +1,42 @@
+import type { Curve } from '../../../../core/contract/index.js';
+import { Panel } from '../../components/Panel.js';
+import { baseLayout, Plot, themeColors } from '../../components/Plot.js';
+import { humanize } from '../../metrics/definitions.js';
+
+const TITLES: Record<string, string> = { roc: 'ROC curve', pr: 'Precision-recall curve', calibration: 'Calibration (reliability)', score_hist: 'Score distribution', latency_cdf: 'Latency CDF' };
+const ORDER = ['roc', 'pr', 'calibration', 'score_hist', 'latency_cdf'];
+
+/** Overlaid curves of both models, one chart per curve id; unknown ids are drawn as lines. */
+export function CurvesPanel({ curves, theme, ids, title }: { curves: Curve[]; theme: string; ids?: string[]; title: string }) {
+  const groups = [...new Set(curves.map((c) => c.id))].filter((id) => !ids || ids.includes(id)).sort((a, b) => (ORDER.indexOf(a) + 99) % 99 - (ORDER.indexOf(b) + 99) % 99);
+  if (groups.length === 0) return null;
+  return (
+    <Panel id={`curves-${title.toLowerCase().replace(/\W+/g, '-')}`} title={title}>
+      <div className="plots">
+        {groups.map((id) => {
+          const cs = curves.filter((c) => c.id === id).sort((a) => (a.model === 'production' ? -1 : 1));
+          return (
+            <Plot key={id} theme={theme} deps={[cs]} describe={`${TITLES[id] ?? humanize(id)} of production and candidate (${cs[0]?.xLabel ?? 'x'} against ${cs[0]?.yLabel ?? 'y'}).`} build={() => {
+              const c = themeColors();
+              const hist = id === 'score_hist';
+              const data: unknown[] = cs.map((cv) => ({
+                type: hist ? 'bar' : 'scatter', mode: 'lines', name: cv.model === 'production' ? 'Production' : 'Candidate', x: cv.x, y: cv.y,
+                line: { color: cv.model === 'production' ? c.prod : c.cand, width: 2, dash: cv.model === 'production' ? 'solid' : 'dash' },
+                marker: { color: cv.model === 'production' ? c.prod : c.cand }, 
+              }));
+              if (id === 'roc' || id === 'calibration') data.push({ type: 'scatter', mode: 'lines', x: [0, 1], y: [0, 1], name: id === 'roc' ? 'chance' : 'perfect', line: { color: c.soft, width: 1, dash: 'dot' }, hoverinfo: 'skip' });
+              return {
+                data,
+                layout: baseLayout(TITLES[id] ?? humanize(id), {
+                  barmode: 'group', bargap: 0.15,
+                  xaxis: { title: { text: cs[0]?.xLabel ?? '' }, ...(id === 'latency_cdf' ? { type: 'log' } : {}) },
+                  yaxis: { title: { text: cs[0]?.yLabel ?? '' } },
+                }),
+              };
+            }} />
+          );
+        })}
+      </div>
+    </Panel>
+  );
+}

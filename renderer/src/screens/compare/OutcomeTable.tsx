@@ -1,0 +1,42 @@
+import { DeltaText, Judge } from '../../components/Delta.js';
+import { MetricLabel } from '../../components/MetricLabel.js';
+import { fmtCount, fmtP, NA } from '../../format/number.js';
+import { groupLabel, judge, type MetricRow } from '../../metrics/group.js';
+import { rowDecimals, ValueCell } from './cells.js';
+
+/** Outcome metrics side by side: production, candidate, the paired change with CI, the paired test. */
+export function OutcomeTable({ rows, total }: { rows: MetricRow[]; total?: number }) {
+  return (
+    <table className="grid" aria-label="Outcome metrics">
+      <thead>
+        <tr>
+          <th scope="col">Metric</th>
+          <th scope="col" className="num prod">Production [95% CI]</th>
+          <th scope="col" className="num cand">Candidate [95% CI]</th>
+          <th scope="col" className="num">Δ candidate − production [95% CI]</th>
+          <th scope="col">Change</th>
+          <th scope="col" className="num">Paired test</th>
+          <th scope="col" className="num">n</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => {
+          const d = rowDecimals(row);
+          const delta = row.byModel.delta;
+          const n = row.byModel.candidate?.n ?? row.byModel.production?.n ?? delta?.n;
+          return (
+            <tr key={row.id + row.groupKey} data-metric={row.id}>
+              <th scope="row" style={{ fontWeight: 400 }}><MetricLabel id={row.id} record={row.byModel.candidate ?? row.byModel.production} total={total} />{row.group && <span className="soft"> · {groupLabel(row.group)}</span>}</th>
+              <td className="num"><ValueCell rec={row.byModel.production} decimals={d} /></td>
+              <td className="num"><ValueCell rec={row.byModel.candidate} decimals={d} /></td>
+              <td className="num"><DeltaText rec={delta} decimals={d} withP={false} /></td>
+              <td><Judge verdict={judge(row)} /></td>
+              <td className="num">{delta?.p !== undefined ? fmtP(delta.p) : <span className="faint">{NA}</span>}</td>
+              <td className="num">{n !== undefined ? fmtCount(n) : NA}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,47 @@
+/** Shared helpers of the UI e2e tests: Debian's chromium through playwright-core, the built renderer, screenshots. */
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import type { Browser, Page } from 'playwright-core';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CHROMIUM = '/usr/bin/chromium';
+export const STATIC_DIR = join(ROOT, 'renderer', 'dist');
+export const SCREENS_DIR = join(ROOT, 'test-output', 'screens');
+
+/** Why the browser tests cannot run here, or null when they can. */
+export function browserSkipReason(): string | null {
+  if (!existsSync(CHROMIUM)) return `${CHROMIUM} is not installed (apt-get install chromium); skipping the browser tests.`;
+  return null;
+}
+
+/** Builds the renderer once when renderer/dist is missing (set SHADOWBENCH_SKIP_BUILD=1 to never build). */
+export function ensureRendererBuilt(): void {
+  if (existsSync(join(STATIC_DIR, 'index.html')) || process.env.SHADOWBENCH_SKIP_BUILD) return;
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT, 'renderer', 'vite.config.ts')], { cwd: ROOT, stdio: 'ignore' });
+}
+
+export async function launch(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Saves a full-page screenshot to test-output/screens/<name>.png. */
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`), fullPage: false });
+}
+
+/** Collects console errors and CSP violations of a page, for an assertion at the end. */
+export function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  return problems;
+}
