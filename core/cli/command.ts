@@ -43,7 +43,7 @@ export interface CliCommand {
 /** Parse argv for one command; unknown flags are a BAD_ARGUMENT error naming the flag. */
 export function parseFlags(cmd: CliCommand, argv: string[]): { flags: FlagValues; positionals: string[] } {
   const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {};
-  for (const f of cmd.flags) options[f.name] = { type: f.type, multiple: f.multiple, ...(f.short ? { short: f.short } : {}) };
+  for (const f of cmd.flags) options[f.name] = { type: f.type, ...(f.multiple ? { multiple: true } : {}), ...(f.short ? { short: f.short } : {}) };
   try {
     const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
     const flags: FlagValues = {};

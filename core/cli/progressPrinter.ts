@@ -23,7 +23,7 @@ export function progressPrinter(write: (t: string) => void, isTTY: boolean, quie
       const pct = p.total > 0 ? ` ${((100 * p.done) / p.total).toFixed(1)}%` : '';
       const rate = p.rate > 0 ? `  ${int(p.rate)} rows/s` : '';
       const eta = p.total > 0 && !finished ? `  ETA ${duration(p.etaSeconds)}` : '';
-      const text = `${p.stage}: ${int(p.done)}${p.total ? ' / ' + int(p.total) : ''} rows${pct}${rate}${eta}`;
+      const text = p.stage === 'metrics' ? `metrics: ${finished ? 'done' : 'computing...'}` : `${p.stage}: ${int(p.done)}${p.total ? ' / ' + int(p.total) : ''} rows${pct}${rate}${eta}`;
       if (isTTY) { write('\r\x1b[2K' + text); open = true; } else write(text + '\n');
     },
     end() {

@@ -120,7 +120,7 @@ export interface WorkbenchApi {
   /** Add a signature to the DSSE envelope in an exported report folder; returns the verification after signing. */
   signReport(args: SignArgs): Promise<VerifyResult>;
   /** Verify every signature and every subject digest of a report folder. */
-  verifyReport(args: { dir: string }): Promise<VerifyResult>;
+  verifyReport(args: { dir: string; keys: string[] }): Promise<VerifyResult>;
   /** Optional: the self-contained report HTML for a live preview. Hosts without it throw UNAVAILABLE. */
   previewReport?(args: { runId: string; criteriaPath?: string }): Promise<{ html: string }>;
   /** Optional: curves for the Compare charts. Hosts without it throw UNAVAILABLE. */
