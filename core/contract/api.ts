@@ -83,7 +83,9 @@ export interface ExportReportArgs {
 export interface Curve {
   /** e.g. 'roc', 'pr', 'calibration', 'score_hist', 'latency_cdf'; unknown ids are drawn generically. */
   id: string;
-  model: 'production' | 'candidate';
+  model: 'production' | 'candidate' | 'noise' | 'reference' | 'both';
+  /** e.g. {column: 'income'} for a drift histogram, {window: '2024-03-04'} for a time window. */
+  group?: Record<string, string>;
   x: number[];
   y: number[];
   xLabel?: string;

@@ -56,6 +56,8 @@ export function buildReport(inp: ReportInputs): ReportModel {
     },
     ...(stats ? { timings: { ...stats.timings, metricsMs: inp.metricsMs ?? 0 } } : {}),
     metrics: sortMetrics(result.metrics),
+    curves: [],
+    context: null,
     criteria: [],
     verdict: null,
     environment: environment(),

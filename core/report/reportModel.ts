@@ -1,4 +1,4 @@
-import type { CriteriaResult } from '../contract/api.js';
+import type { CriteriaResult, Curve } from '../contract/api.js';
 import type { MetricRecord, ModelRole, ResolvedMap } from '../contract/index.js';
 
 export const REPORT_SCHEMA_VERSION = '1.0';
@@ -34,6 +34,10 @@ export interface ReportModel {
   };
   timings?: { readMs: number; buildMs: number; inferMs: number; writeMs: number; totalMs: number; metricsMs: number };
   metrics: MetricRecord[];
+  /** Chart data: ROC, PR, calibration, score histograms, latency CDFs (downsampled). */
+  curves: Curve[];
+  /** What the validator wrote in --context FILE: scope, intended use, decision requested, limitations. */
+  context: Record<string, unknown> | null;
   criteria: CriteriaResult[];
   verdict: 'pass' | 'fail' | 'not_evaluable' | null;
   environment: { node: string; platform: string; arch: string; cpus: string; cores: number; memoryGiB: number; onnxruntime: string; duckdb: string };
