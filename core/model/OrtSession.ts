@@ -10,10 +10,16 @@ export interface SessionThreads {
   interOpNumThreads: number;
 }
 
-/** The first line of an error's message, without "Error:" prefixes or stack frames. */
+/**
+ * The first line of an error's message, without "Error:" prefixes, stack frames or onnxruntime's
+ * source locations ("/onnxruntime_src/...reshape_helper.h:84 onnxruntime::ReshapeHelper::ReshapeHelper(...)").
+ */
 export function errorText(e: unknown): string {
   const raw = e instanceof Error ? e.message : String(e);
-  return raw.split('\n')[0].replace(/^(Error:\s*)+/, '').trim().replace(/\.+$/, '') || 'unknown error';
+  return raw.split('\n')[0]
+    .replace(/^(Error:\s*)+/, '')
+    .replace(/\/onnxruntime_src\/\S+:\d+\s+(?:[\w:~<>]+\([^)]*\)\s*(?:const\s*)?)?/g, '')
+    .trim().replace(/\.+$/, '') || 'unknown error';
 }
 
 /**
@@ -50,7 +56,7 @@ export class OrtSession {
     const names = [...new Set(fetches.map(([, f]) => f))];
     let results: ort.InferenceSession.ReturnType;
     try {
-      results = await this.session.run(ortFeeds, names);
+      results = await this.session.run(ortFeeds, names, { logSeverityLevel: 4 }); // errors are reported, not logged
     } catch (e) {
       throw new WorkbenchError('INFERENCE_FAILED',
         `Model ${this.path}: onnxruntime failed to run the batch: ${errorText(e)}. Check the column mapping against the model's inputs.`,

@@ -15,11 +15,24 @@ import { transferList, type Tensor } from './tensor.js';
  * started from a small eval script that registers tsx's ESM API first.
  */
 function startWorker(workerData: WorkerInit): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./runnerWorker.js', import.meta.url), { workerData });
+  if (!import.meta.url.endsWith('.ts')) {
+    return new Worker(new URL('./runnerWorker.js', import.meta.url), { workerData, execArgv: workerExecArgv() });
+  }
   const entry = new URL('./runnerWorker.ts', import.meta.url).href;
   const tsxApi = import.meta.resolve('tsx/esm/api');
   const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(boot, { eval: true, workerData });
+}
+
+/** The parent's execArgv minus flags a file-based worker refuses (`--input-type` of `node -e` scripts). */
+function workerExecArgv(): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < process.execArgv.length; i++) {
+    const a = process.execArgv[i];
+    if (a === '--input-type') i++;
+    else if (!a.startsWith('--input-type=')) out.push(a);
+  }
+  return out;
 }
 
 interface Pending { resolve(v: Record<string, Tensor>): void; reject(e: Error): void }

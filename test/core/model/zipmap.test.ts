@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createModelRunner, readModel } from '../../../core/model/index.js';
+import { assertClose, expected, f32, unit } from './helpers.js';
+
+test('ZipMap output is reported as kind zipmap with the tensor that feeds it and its class labels', async () => {
+  const { signature: s } = await readModel(unit('zipmap.onnx'));
+  assert.deepEqual(s.outputs, [
+    { name: 'output_label', kind: 'tensor', type: 'int64', shape: ['N'] },
+    { name: 'output_probability', kind: 'zipmap', type: 'float32', shape: [null, 2], feeds: 'probabilities', classLabels: [0, 1] },
+  ]);
+  const strings = await readModel(unit('zipmap_strings.onnx'));
+  assert.deepEqual(strings.signature.outputs[1].classLabels, ['no', 'yes']);
+  assert.equal(strings.signature.outputs[0].type, 'string');
+});
+
+test('ZipMap exposure appends to the original bytes and keeps them byte-for-byte; sha256 is of the file', async () => {
+  const path = unit('zipmap.onnx');
+  const m = await readModel(path);
+  const original = readFileSync(path);
+  assert.ok(m.runnableBytes.byteLength > original.byteLength);
+  assert.deepEqual(Buffer.from(m.runnableBytes.subarray(0, original.byteLength)), original);
+  assert.equal(m.sizeBytes, original.byteLength);
+  // The runnable bytes decode to the same signature (the extra graph output is not a ZipMap output).
+  assert.equal(m.signature.outputs.length, 2);
+});
+
+for (const inWorker of [true, false]) {
+  const mode = inWorker ? 'worker' : 'in-process';
+
+  test(`ZipMap (${mode}): the [N, C] probabilities match numpy; int64 labels as BigInt64Array`, async () => {
+    const e = expected.zipmap;
+    const r = await createModelRunner(unit('zipmap.onnx'), { inWorker });
+    try {
+      const rows = e.inputs.features.length;
+      const out = await r.run({ features: { type: 'float32', data: f32(e.inputs.features), dims: [rows, 3] } },
+        ['output_probability', 'output_label']);
+      assert.deepEqual(Object.keys(out).sort(), ['output_label', 'output_probability']);
+      assert.equal(out.output_probability.type, 'float32');
+      assert.deepEqual(out.output_probability.dims, [rows, 2]);
+      assertClose(out.output_probability.data as Float32Array, e.outputs.output_probability.flat(), 1e-6, 'probabilities');
+      assert.ok(out.output_label.data instanceof BigInt64Array);
+      assert.deepEqual([...out.output_label.data as BigInt64Array], e.outputs.output_label.map(BigInt));
+    } finally {
+      await r.close();
+    }
+  });
+
+  test(`ZipMap with string class labels (${mode}): string label output comes back as string[]`, async () => {
+    const e = expected.zipmap_strings;
+    const r = await createModelRunner(unit('zipmap_strings.onnx'), { inWorker });
+    try {
+      const rows = e.inputs.features.length;
+      const out = await r.run({ features: { type: 'float32', data: f32(e.inputs.features), dims: [rows, 3] } }, []);
+      assertClose(out.output_probability.data as Float32Array, e.outputs.output_probability.flat(), 1e-6, 'probabilities');
+      assert.deepEqual(out.output_label, { type: 'string', data: e.outputs.output_label, dims: [rows] });
+    } finally {
+      await r.close();
+    }
+  });
+}
