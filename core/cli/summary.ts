@@ -73,5 +73,16 @@ export function summary(rep: ReportModel): string {
     ].filter((r): r is string[] => r !== null);
     if (summaryRows.length) out.push(table(summaryRows, ['', 'production', 'candidate', 'delta']));
   }
+  const lat: [string, string][] = [['latency.p50', 'p50'], ['latency.p90', 'p90'], ['latency.p99', 'p99'], ['latency.p999', 'p99.9'], ['latency.max', 'max'], ['latency.mean', 'mean'], ['latency.throughput', 'throughput']];
+  if (m.some((r) => r.id === 'latency.p50')) {
+    out.push('Latency (session.run only, single requests, interleaved ABBA, warm-up excluded)');
+    const unit = (id: string) => findMetric(m, id, 'production')?.unit ?? '';
+    out.push(table(lat.filter(([id]) => findMetric(m, id, 'production')).map(([id, name]) => [
+      `${name} (${unit(id)})`, withCi(findMetric(m, id, 'production')), withCi(findMetric(m, id, 'candidate')),
+      withCi(findMetric(m, id, 'delta'), true), withCi(findMetric(m, id, 'ratio')),
+    ]), ['', 'production', 'candidate', 'delta', 'ratio (cand / prod)']));
+    const note = findMetric(m, 'latency.p99', 'delta')?.note;
+    if (note) out.push(note + '\n');
+  }
   return out.join('\n') + '\n';
 }

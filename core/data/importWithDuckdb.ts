@@ -15,13 +15,20 @@ export interface ImportJob {
 }
 
 /**
+ * Types CSV auto-detection may choose. BOOLEAN is left out on purpose: DuckDB reads columns of
+ * "yes"/"no" as BOOLEAN, which would make the same traffic's labels and groups differ between its
+ * CSV and Parquet copies.
+ */
+const CSV_TYPES = "['BIGINT', 'DOUBLE', 'TIMESTAMP', 'DATE', 'TIME', 'VARCHAR']";
+
+/**
  * Parquet and CSV: one CREATE TABLE AS over read_parquet/read_csv (auto-detected), with sb_row
  * numbered in file order by a streaming row_number(). Progress comes from DuckDB's query progress;
  * cancel interrupts the query.
  */
 export async function importWithDuckdb(job: ImportJob, format: 'parquet' | 'csv'): Promise<void> {
   const { conn, file } = job;
-  const source = format === 'parquet' ? `read_parquet(${quoteString(file)})` : `read_csv(${quoteString(file)})`;
+  const source = format === 'parquet' ? `read_parquet(${quoteString(file)})` : `read_csv(${quoteString(file)}, auto_type_candidates = ${CSV_TYPES})`;
   const bad = (e: unknown, what: string) =>
     WorkbenchError.is(e) ? e : new WorkbenchError('BAD_DATASET', `Cannot ${what} ${file} as ${format === 'parquet' ? 'Parquet' : 'CSV'}: ${duckdbMessage(e)}`, { path: file, format, cause: duckdbMessage(e) });
 

@@ -7,6 +7,9 @@ import { computeMetrics } from '../metrics/computeMetrics.js';
 import { createModelRunner, type ModelRunner } from '../model/ModelRunner.js';
 import { type ModelFile, readModel } from '../model/readModel.js';
 import { batchReplay, type ReplayProgress, type ReplayStats } from '../replay/batchReplay.js';
+import { type LatencyOptions, latencyReplay } from '../replay/latency/latencyReplay.js';
+import { latencyMetrics } from '../metrics/latency/latencyMetrics.js';
+import { latencySummary, type LatencySummary } from '../metrics/latency/latencySummary.js';
 import { metricsRelation, q } from '../replay/metricsRelation.js';
 import { type ReplayPlan, resolveMap } from '../replay/resolveMap.js';
 import { sha256File } from './sha256File.js';
@@ -27,6 +30,8 @@ export interface ComparisonArgs {
   signal?: AbortSignal;
   onProgress?: (p: ReplayProgress | { stage: string; done: number; total: number; rate: number; etaSeconds: number | null }) => void;
   onLog?: (message: string) => void;
+  /** Also measure latency (single requests, interleaved, after the batch replay). */
+  latency?: Omit<LatencyOptions, 'signal' | 'onProgress'>;
   /** Called once the run exists in the workspace (before replay starts). */
   onRunCreated?: (run: RunInfo) => void;
 }
@@ -40,6 +45,8 @@ export interface ComparisonResult {
   stats: ReplayStats | null;
   metrics: MetricRecord[];
   bootstrap: { B: number; seed: number };
+  /** The latency replay's summary (no raw samples), when it ran. */
+  latency: LatencySummary | null;
 }
 
 export const DEFAULT_BOOTSTRAP = { B: 1000, seed: 20261125 };
@@ -97,6 +104,7 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
   const bootstrap = args.bootstrap ?? DEFAULT_BOOTSTRAP;
 
   const runners: Partial<Record<'production' | 'candidate' | 'noise', ModelRunner>> = {};
+  let result: ComparisonResult;
   try {
     runners.production = await createModelRunner(files.production);
     runners.candidate = await createModelRunner(files.candidate);
@@ -140,8 +148,24 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
     const relation = metricsRelation({ predictions: ws.predictionsTable(runId), dataset: dataset.id, columns: dataset.columns, map: plan.map });
     const metrics = await computeMetrics(ws.conn, relation, { threshold: plan.map.threshold, sensitive: plan.map.sensitive, bootstrap });
     args.onProgress?.({ stage: 'metrics', done: 1, total: 1, rate: 0, etaSeconds: 0 });
-    return { run, models, dataset, plan, stats, metrics, bootstrap };
+    result = { run, models, dataset, plan, stats, metrics, bootstrap, latency: null };
   } finally {
     await Promise.all(Object.values(runners).map((r) => r?.close().catch(() => {})));
   }
+  if (args.latency) {
+    // After the batch replay's workers are gone, so nothing else competes for the cores.
+    const total = args.latency.requests + args.latency.warmup;
+    const t0 = Date.now();
+    const lat = await latencyReplay(ws, plan, files, dataset.id, {
+      ...args.latency, signal: args.signal,
+      onProgress: (done, all) => {
+        const secs = (Date.now() - t0) / 1000;
+        const rate = secs > 0 ? done / secs : 0;
+        args.onProgress?.({ stage: 'latency', done, total: all ?? total, rate, etaSeconds: rate ? ((all ?? total) - done) / rate : null });
+      },
+    });
+    result.metrics.push(...latencyMetrics(lat, bootstrap));
+    result.latency = latencySummary(lat);
+  }
+  return result;
 }

@@ -36,6 +36,8 @@ export interface ReportModel {
   metrics: MetricRecord[];
   /** Chart data: ROC, PR, calibration, score histograms, latency CDFs (downsampled). */
   curves: Curve[];
+  /** Latency replay summary (settings, environment, busy check, histograms), when it ran. */
+  latency?: Record<string, unknown> | null;
   /** What the validator wrote in --context FILE: scope, intended use, decision requested, limitations. */
   context: Record<string, unknown> | null;
   criteria: CriteriaResult[];

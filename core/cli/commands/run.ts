@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Workspace } from '../../data/Workspace.js';
 import { buildReport } from '../../host/buildReport.js';
-import { runComparison } from '../../host/runComparison.js';
+import { type ComparisonArgs, runComparison } from '../../host/runComparison.js';
 import { sha256File } from '../../host/sha256File.js';
 import { loadMap } from '../../replay/loadMap.js';
 import { writeReportJson } from '../../report/writeReport.js';
@@ -10,6 +10,14 @@ import { type CliCommand, type CliIO, type FlagValues, flagString, requireFlag }
 import { progressPrinter } from '../progressPrinter.js';
 import { summary } from '../summary.js';
 import { WorkbenchError } from '../../contract/index.js';
+
+function numFlag(flags: FlagValues, name: string): number | undefined {
+  const v = flagString(flags, name);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new WorkbenchError('BAD_ARGUMENT', `--${name} must be a number greater than 0, got "${v}".`, { flag: name });
+  return n;
+}
 
 function intFlag(flags: FlagValues, name: string, min: number): number | undefined {
   const v = flagString(flags, name);
@@ -20,7 +28,7 @@ function intFlag(flags: FlagValues, name: string, min: number): number | undefin
 }
 
 /** What `run` and `demo` share: replay, metrics, report.json, summary. */
-export async function runAndReport(o: { production: string; candidate: string; data: string; map?: string; out: string; workspace?: string; chunkRows?: number; noiseFloor?: boolean; fresh?: boolean; B?: number; seed?: number; quiet?: boolean; command: string[] }, io: CliIO): Promise<number> {
+export async function runAndReport(o: { production: string; candidate: string; data: string; map?: string; out: string; workspace?: string; chunkRows?: number; noiseFloor?: boolean; fresh?: boolean; B?: number; seed?: number; quiet?: boolean; command: string[]; latency?: ComparisonArgs['latency'] }, io: CliIO): Promise<number> {
   const out = resolve(io.cwd, o.out);
   const wsPath = resolve(io.cwd, o.workspace ?? `${o.out}/workspace.duckdb`);
   const map = o.map ? await loadMap(resolve(io.cwd, o.map)) : undefined;
@@ -32,7 +40,7 @@ export async function runAndReport(o: { production: string; candidate: string; d
     const t0 = Date.now();
     const result = await runComparison({
       workspace: ws, production: resolve(io.cwd, o.production), candidate: resolve(io.cwd, o.candidate), data: { path: resolve(io.cwd, o.data) },
-      map, chunkRows: o.chunkRows, noiseFloor: o.noiseFloor, fresh: o.fresh,
+      map, chunkRows: o.chunkRows, noiseFloor: o.noiseFloor, fresh: o.fresh, latency: o.latency,
       bootstrap: { B: o.B ?? 1000, seed: o.seed ?? 20261125 }, signal: io.signal,
       onProgress: (p) => progress.update(p),
       onLog: (m) => { progress.end(); if (!o.quiet) io.stderr(m + '\n'); },
@@ -65,6 +73,12 @@ export const runCommand: CliCommand = {
     { name: 'fresh', type: 'boolean', description: 'Score again even if this workspace holds a finished run with the same models, data and map.' },
     { name: 'bootstrap', type: 'string', value: 'B', description: 'Bootstrap replicates for confidence intervals (0 disables them).', default: '1000' },
     { name: 'seed', type: 'string', value: 'N', description: 'Bootstrap seed, recorded in the report.', default: '20261125' },
+    { name: 'latency', type: 'boolean', description: 'Also measure latency: single requests through both models on the same inputs, interleaved in ABBA blocks, warm-up excluded.' },
+    { name: 'latency-requests', type: 'string', value: 'N', description: 'Measured requests per model in the latency replay.', default: '2000' },
+    { name: 'latency-warmup', type: 'string', value: 'N', description: 'Warm-up requests per model, discarded and reported apart.', default: '100' },
+    { name: 'latency-batch', type: 'string', value: 'N', description: 'Rows per latency request.', default: '1' },
+    { name: 'rate', type: 'string', value: 'R', description: 'Open-loop latency replay at R requests/s (latency measured from the intended send time).' },
+    { name: 'speed', type: 'string', value: 'X', description: 'Open-loop latency replay on the recorded timestamps, X times faster.' },
     { name: 'quiet', type: 'boolean', description: 'Print only the report path.' },
   ],
   examples: [
@@ -72,7 +86,19 @@ export const runCommand: CliCommand = {
     'shadowbench run --production fixtures/models/hmda-matrix/production.onnx --candidate fixtures/models/hmda-matrix/candidate.onnx --data fixtures/data/hmda/traffic.parquet --map fixtures/maps/hmda-matrix.map.yaml',
   ],
   async run(flags, _pos, io) {
+    const rate = numFlag(flags, 'rate');
+    const speed = numFlag(flags, 'speed');
+    const latency = flags.latency || rate !== undefined || speed !== undefined ? {
+      requests: intFlag(flags, 'latency-requests', 1) ?? 2000,
+      warmup: intFlag(flags, 'latency-warmup', 0) ?? 100,
+      batch: intFlag(flags, 'latency-batch', 1) ?? 1,
+      mode: (rate !== undefined || speed !== undefined ? 'open' : 'closed') as 'open' | 'closed',
+      ...(rate !== undefined ? { rate } : {}),
+      ...(speed !== undefined ? { speed } : {}),
+      seed: intFlag(flags, 'seed', 0) ?? 20261125,
+    } : undefined;
     return runAndReport({
+      latency,
       production: requireFlag(flags, 'production', 'run'),
       candidate: requireFlag(flags, 'candidate', 'run'),
       data: requireFlag(flags, 'data', 'run'),
