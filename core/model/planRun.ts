@@ -14,7 +14,8 @@ function fail(model: string, message: string, details: Record<string, unknown>):
 /**
  * Checks feeds against the signature before anything reaches onnxruntime (names, element types,
  * containers, element counts, rank, fixed dims, consistent symbolic dims) and resolves the requested
- * outputs (a ZipMap output is fetched through the tensor that feeds it). An empty `outputs` means
+ * outputs (a ZipMap output is fetched through the tensor that feeds it, which may also be named
+ * directly). An empty `outputs` means
  * every output that can be fetched. Throws INFERENCE_FAILED naming the input/output.
  */
 export function planRun(sig: ModelSignature, model: string, feeds: Record<string, Tensor>, outputs: string[]): Fetch[] {
@@ -33,6 +34,8 @@ export function planRun(sig: ModelSignature, model: string, feeds: Record<string
   const wanted = outputs.length ? outputs : sig.outputs.filter((o) => o.kind === 'tensor' || o.kind === 'zipmap').map((o) => o.name);
   return wanted.map((name): Fetch => {
     const o = sig.outputs.find((x) => x.name === name);
+    // The tensor feeding a ZipMap may also be asked for by its own name.
+    if (!o && sig.outputs.some((x) => x.kind === 'zipmap' && x.feeds === name)) return [name, name];
     if (!o) fail(model, `"${name}" is not an output; its outputs are ${sig.outputs.map((x) => x.name).join(', ')}.`, { output: name });
     if (o.kind === 'zipmap') return [name, o.feeds ?? name];
     if (o.kind !== 'tensor') {

@@ -123,7 +123,8 @@ for (const inWorker of [true, false]) {
     try {
       const e = await rejectsWith(r.run({ x: { type: 'float32', data: new Float32Array(3), dims: [1, 3] } }, ['y']),
         'INFERENCE_FAILED', 'reshape4.onnx', 'onnxruntime failed to run the batch');
-      assert.ok(String(e.details.reason).length > 0);
+      assert.match(e.message, /cannot be reshaped/);
+      assert.doesNotMatch(e.message, /onnxruntime_src|ReshapeHelper::/, 'onnxruntime source locations are stripped');
       const out = await r.run({ x: { type: 'float32', data: new Float32Array(12).fill(1), dims: [4, 3] } }, ['y']);
       assert.deepEqual(out.y.dims, [3, 4]);
     } finally {

@@ -47,6 +47,20 @@ for (const inWorker of [true, false]) {
     }
   });
 
+  test(`ZipMap (${mode}): the feeding tensor can be asked for by its own name; empty batch works`, async () => {
+    const r = await createModelRunner(unit('zipmap.onnx'), { inWorker });
+    try {
+      const e = expected.zipmap;
+      const rows = e.inputs.features.length;
+      const out = await r.run({ features: { type: 'float32', data: f32(e.inputs.features), dims: [rows, 3] } }, ['probabilities']);
+      assertClose(out.probabilities.data as Float32Array, e.outputs.output_probability.flat(), 1e-6, 'probabilities');
+      const empty = await r.run({ features: { type: 'float32', data: new Float32Array(0), dims: [0, 3] } }, ['output_probability']);
+      assert.deepEqual(empty.output_probability, { type: 'float32', data: new Float32Array(0), dims: [0, 2] });
+    } finally {
+      await r.close();
+    }
+  });
+
   test(`ZipMap with string class labels (${mode}): string label output comes back as string[]`, async () => {
     const e = expected.zipmap_strings;
     const r = await createModelRunner(unit('zipmap_strings.onnx'), { inWorker });
