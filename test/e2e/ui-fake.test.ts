@@ -66,6 +66,7 @@ test('workbench UI over HTTP against a fake service: every screen', { timeout: 1
     assert.match(auc, /better/);
     const outcomes = await page.getByRole('table', { name: 'Outcome metrics' }).innerText();
     assert.match(outcomes, /p = 0\.044/);
+    assert.match(outcomes, /DeLong p = 0\.0071/);
     assert.match(outcomes, /2,380/);
     await page.locator('#fairness-afam .js-plotly-plot').first().waitFor({ timeout: 30_000 });
     await page.locator('#family-drift').waitFor();

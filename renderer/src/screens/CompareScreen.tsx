@@ -46,7 +46,7 @@ export function CompareScreen() {
       <HeadlineCards metrics={metrics} criteria={criteria} total={total} />
       {outcome.length > 0 && (
         <Panel id="outcomes" title="Outcomes" aside={`threshold ${run?.map.threshold ?? 0.5}`}>
-          <OutcomeTable rows={outcome} total={total} />
+          <OutcomeTable rows={outcome} total={total} tests={{ mcnemar: metrics.find((r) => r.id === 'shadow.mcnemar_p')?.value }} />
           {outcomeGrouped.length > 0 && <div style={{ marginTop: 10 }}><FamilyTable rows={outcomeGrouped} label="Outcome metrics by group" total={total} /></div>}
         </Panel>
       )}

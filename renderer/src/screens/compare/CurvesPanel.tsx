@@ -14,15 +14,18 @@ export function CurvesPanel({ curves, theme, ids, title }: { curves: Curve[]; th
     <Panel id={`curves-${title.toLowerCase().replace(/\W+/g, '-')}`} title={title}>
       <div className="plots">
         {groups.map((id) => {
-          const cs = curves.filter((c) => c.id === id).sort((a) => (a.model === 'production' ? -1 : 1));
+          const rank = (m: Curve['model']) => ['production', 'candidate', 'both', 'reference', 'noise'].indexOf(m);
+          const cs = curves.filter((c) => c.id === id).sort((a, b) => rank(a.model) - rank(b.model));
           return (
             <Plot key={id} theme={theme} deps={[cs]} describe={`${TITLES[id] ?? humanize(id)} of production and candidate (${cs[0]?.xLabel ?? 'x'} against ${cs[0]?.yLabel ?? 'y'}).`} build={() => {
               const c = themeColors();
               const hist = id === 'score_hist';
+              const colour = (m: Curve['model']) => (m === 'production' ? c.prod : m === 'candidate' ? c.cand : c.soft);
               const data: unknown[] = cs.map((cv) => ({
-                type: hist ? 'bar' : 'scatter', mode: 'lines', name: cv.model === 'production' ? 'Production' : 'Candidate', x: cv.x, y: cv.y,
-                line: { color: cv.model === 'production' ? c.prod : c.cand, width: 2, dash: cv.model === 'production' ? 'solid' : 'dash' },
-                marker: { color: cv.model === 'production' ? c.prod : c.cand }, 
+                type: hist ? 'bar' : 'scatter', mode: 'lines', x: cv.x, y: cv.y,
+                name: `${cv.model.charAt(0).toUpperCase()}${cv.model.slice(1)}${cv.group ? ` · ${Object.values(cv.group).join(', ')}` : ''}`,
+                line: { color: colour(cv.model), width: 2, dash: cv.model === 'candidate' ? 'dash' : cv.model === 'production' ? 'solid' : 'dot' },
+                marker: { color: colour(cv.model) },
               }));
               if (id === 'roc' || id === 'calibration') data.push({ type: 'scatter', mode: 'lines', x: [0, 1], y: [0, 1], name: id === 'roc' ? 'chance' : 'perfect', line: { color: c.soft, width: 1, dash: 'dot' }, hoverinfo: 'skip' });
               return {

@@ -5,7 +5,14 @@ import { groupLabel, judge, type MetricRow } from '../../metrics/group.js';
 import { rowDecimals, ValueCell } from './cells.js';
 
 /** Outcome metrics side by side: production, candidate, the paired change with CI, the paired test. */
-export function OutcomeTable({ rows, total }: { rows: MetricRow[]; total?: number }) {
+/** The paired test behind a row: DeLong p on the AUC delta, McNemar p (a shadow.* record) for accuracy. */
+function pairedTest(row: MetricRow, tests: Record<string, number | null | undefined>): string | null {
+  if (row.byModel.delta?.p !== undefined) return `${row.id === 'outcome.roc_auc' ? 'DeLong ' : ''}${fmtP(row.byModel.delta.p)}`;
+  if (row.id === 'outcome.accuracy' && typeof tests.mcnemar === 'number') return `McNemar ${fmtP(tests.mcnemar)}`;
+  return null;
+}
+
+export function OutcomeTable({ rows, total, tests = {} }: { rows: MetricRow[]; total?: number; tests?: Record<string, number | null | undefined> }) {
   return (
     <table className="grid" aria-label="Outcome metrics">
       <thead>
@@ -31,7 +38,7 @@ export function OutcomeTable({ rows, total }: { rows: MetricRow[]; total?: numbe
               <td className="num"><ValueCell rec={row.byModel.candidate} decimals={d} /></td>
               <td className="num"><DeltaText rec={delta} decimals={d} withP={false} /></td>
               <td><Judge verdict={judge(row)} /></td>
-              <td className="num">{delta?.p !== undefined ? fmtP(delta.p) : <span className="faint">{NA}</span>}</td>
+              <td className="num">{pairedTest(row, tests) ?? <span className="faint">{NA}</span>}</td>
               <td className="num">{n !== undefined ? fmtCount(n) : NA}</td>
             </tr>
           );

@@ -27,7 +27,7 @@ export function InputsTable(props: { role: ModelRole; model: ModelInfo; map: Col
           const width = inputWidth(t);
           const multi = width !== null && width > 1;
           const chk = checkInput(t, inputs[t.name], columns);
-          const hostErr = errInput === t.name ? props.error!.message : null;
+          const hostErr = errInput === t.name && chk.ok ? props.error!.message : null;
           const id = `map-${role}-${t.name}`;
           return (
             <tr key={t.name}>
@@ -35,7 +35,13 @@ export function InputsTable(props: { role: ModelRole; model: ModelInfo; map: Col
               <td className="mono soft">{t.type} [{t.shape.map((d) => d ?? '?').join(', ')}]</td>
               <td>
                 {multi ? (
-                  <input id={id} type="text" className="path" value={sourceText(inputs[t.name])} onChange={(e) => set(t.name, parseSource(e.target.value, true))} placeholder={`${width} columns, comma-separated, in order`} aria-invalid={!chk.ok} />
+                  <div className="row" style={{ flexWrap: 'nowrap' }}>
+                    <input id={id} type="text" className="path" style={{ minWidth: 220 }} value={sourceText(inputs[t.name])} onChange={(e) => set(t.name, parseSource(e.target.value, true))} placeholder={`${width} columns, comma-separated, in order`} aria-invalid={!chk.ok} />
+                    <select aria-label={`Append a column to ${t.name}`} value="" onChange={(e) => { const cur = inputs[t.name]; const list = Array.isArray(cur) ? cur : cur ? [cur] : []; if (e.target.value) set(t.name, [...list, e.target.value]); }}>
+                      <option value="">+ column</option>
+                      {columns.map((c) => <option key={c.name} value={c.name}>{c.name} ({c.type})</option>)}
+                    </select>
+                  </div>
                 ) : (
                   <select id={id} value={sourceText(inputs[t.name])} onChange={(e) => set(t.name, e.target.value)} aria-invalid={!chk.ok}>
                     <option value="">— not mapped —</option>

@@ -17,6 +17,7 @@ export function ExportSignPanel() {
   const [exported, setExported] = useState<ReportExport | null>(null);
   const [signed, setSigned] = useState<VerifyResult | null>(null);
   const [verified, setVerified] = useState<VerifyResult | null>(null);
+  const [keys, setKeys] = useState('');
   const [form, setForm] = useState({ signer: '', role: '', meaning: 'validated', keyPath: '', passphrase: '' });
   const dir = exported?.dir ?? '';
   const canSign = !!dir && !!form.signer && !!form.role && !!form.keyPath;
@@ -49,8 +50,12 @@ export function ExportSignPanel() {
         {signed && <div style={{ marginTop: 8 }}><VerifyView result={signed} label="Signatures on the envelope" /></div>}
       </Panel>
       <Panel id="verify" title="Verify a received report">
+        <div className="field">
+          <label htmlFor="verify-keys">Public keys (PEM)</label>
+          <textarea id="verify-keys" rows={2} value={keys} onChange={(e) => setKeys(e.target.value)} placeholder="/path/to/validator.pub.pem (one file per line: every signer you trust)" spellCheck={false} />
+        </div>
         <PathField label="Report folder" action="Verify" name="verify-dir" placeholder="/path/to/received-report" directory busy={busy.verify}
-          onSubmit={(d) => void wb.guard('verify', async () => setVerified(await wb.client.verifyReport({ dir: d })))} />
+          onSubmit={(d) => void wb.guard('verify', async () => setVerified(await wb.client.verifyReport({ dir: d, keys: keys.split('\n').map((k) => k.trim()).filter(Boolean) })))} />
         <ErrorNote error={errors.verify} />
         {verified && <VerifyView result={verified} label="Verification" />}
       </Panel>

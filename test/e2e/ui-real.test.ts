@@ -1,0 +1,120 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../../core/host/server.js';
+import { fmtInterval, fmtSigned, decimalsFor } from '../../renderer/src/format/number.js';
+import { browserSkipReason, ensureRendererBuilt, launch, ROOT, shot, STATIC_DIR, watchConsole } from './browser.js';
+
+const MODELS = join(ROOT, 'fixtures', 'models', 'hmda-matrix');
+const TRAFFIC = join(ROOT, 'fixtures', 'data', 'hmda', 'traffic.parquet');
+
+test('full flow in the browser with the real service: open, map, run, compare, disagreements', { timeout: 300_000 }, async (t) => {
+  const skip = browserSkipReason();
+  if (skip) return t.skip(skip);
+  for (const f of [join(MODELS, 'production.onnx'), join(MODELS, 'candidate.onnx'), TRAFFIC, join(ROOT, 'core', 'host', 'service.ts')]) {
+    if (!existsSync(f)) return t.skip(`${f} is missing; the full flow needs the fixtures and core/host/service.ts.`);
+  }
+  ensureRendererBuilt();
+  const { createWorkbenchService } = await import('../../core/host/service.js');
+  const tmp = mkdtempSync(join(tmpdir(), 'sb-ui-'));
+  const service = await createWorkbenchService({ allowedRoots: [ROOT, tmp], transport: 'http' });
+  const srv = await startServer({ service, staticDir: STATIC_DIR });
+  const browser = await launch();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
+    const problems = watchConsole(page);
+    await page.goto(srv.url);
+    await page.getByRole('heading', { name: 'Workspace', level: 1 }).waitFor();
+
+    // A path outside the allowed folders is refused with a clear message.
+    await page.getByLabel('Workspace (.sbw)').fill('/etc/shadowbench.sbw');
+    await page.locator('#workspace').getByRole('button', { name: 'Open' }).click();
+    await page.locator('#workspace').getByRole('alert').getByText(/outside the folders/).waitFor();
+
+    await page.getByLabel('Workspace (.sbw)').fill(join(tmp, 'hmda.sbw'));
+    await page.locator('#workspace').getByRole('button', { name: 'Open' }).click();
+    await page.locator('.topbar').getByText('hmda.sbw').waitFor();
+    await page.getByLabel('ONNX file').first().fill(join(MODELS, 'production.onnx'));
+    await page.locator('#model-production').getByRole('button', { name: 'Open' }).click();
+    await page.locator('#model-production').getByText('float_input').waitFor();
+    await page.getByLabel('ONNX file').nth(1).fill(join(MODELS, 'candidate.onnx'));
+    await page.locator('#model-candidate').getByRole('button', { name: 'Open' }).click();
+    await page.locator('#model-candidate').getByText('float_input').waitFor();
+    await page.getByLabel('Parquet, Arrow or CSV').fill(TRAFFIC);
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('table', { name: 'Dataset preview' }).getByText('r001787').waitFor();
+    await shot(page, 'real-01-workspace');
+
+    // Mapping: the 2-D inputs have no same-named column, so the host's error shows on the row.
+    await page.keyboard.press('Control+2');
+    await page.getByRole('alert', { name: 'Mapping error' }).getByText(/float_input/).waitFor();
+    await shot(page, 'real-02-mapping-error');
+    await page.locator('#map-production-float_input').fill('pirat, lvrat, chist, mhist');
+    await page.locator('#map-candidate-float_input').fill('pirat, hirat, lvrat, chist, mhist, unemp');
+    await page.locator('#map-label').selectOption('deny');
+    await page.locator('#map-positive').fill('yes');
+    await page.getByRole('checkbox', { name: 'afam' }).check();
+    await page.locator('#map-timestamp').selectOption('ts');
+    await page.locator('#map-id').selectOption('request_id');
+    await page.getByRole('button', { name: 'Check mapping' }).click();
+    await page.getByText(/Mapping checked against both models/).waitFor();
+    await shot(page, 'real-03-mapping-ok');
+
+    await page.keyboard.press('Control+3');
+    await page.getByRole('button', { name: 'Start run' }).click();
+    await page.getByRole('button', { name: 'Compare results →' }).click({ timeout: 120_000 });
+
+    // Compare shows the service's numbers, formatted.
+    await page.getByRole('list', { name: 'Headline metrics' }).waitFor();
+    const runId = (await page.locator('.lede .mono').first().innerText()).trim();
+    const metrics = await service.getMetrics({ runId });
+    const rec = (id: string, model: string) => metrics.find((r) => r.id === id && r.model === model && !r.group)!;
+    const p = rec('outcome.roc_auc', 'production'), c = rec('outcome.roc_auc', 'candidate'), d = rec('outcome.roc_auc', 'delta');
+    const dec = decimalsFor(Math.max(Math.abs(p.value!), Math.abs(c.value!)));
+    const card = await page.locator('[data-card="auc"]').innerText();
+    assert.ok(card.includes(fmtInterval(p.value, p.ci, { decimals: dec })), `${card} lacks production AUC ${p.value}`);
+    assert.ok(card.includes(fmtInterval(c.value, c.ci, { decimals: dec })), `${card} lacks candidate AUC ${c.value}`);
+    assert.ok(card.includes(fmtSigned(d.value, { decimals: dec })), `${card} lacks the AUC delta ${d.value}`);
+    const acc = rec('outcome.accuracy', 'candidate');
+    const table = await page.getByRole('table', { name: 'Outcome metrics' }).innerText();
+    assert.ok(table.includes(fmtInterval(acc.value, acc.ci, { decimals: decimalsFor(Math.max(acc.value!, rec('outcome.accuracy', 'production').value!)) })), 'accuracy row');
+    await page.locator('#fairness-afam .js-plotly-plot').first().waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(800);
+    await shot(page, 'real-04-compare');
+    await page.locator('#fairness-afam').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await shot(page, 'real-05-compare-fairness');
+    await page.locator('#family-shadow').scrollIntoViewIfNeeded();
+    await shot(page, 'real-06-compare-shadow');
+
+    await page.keyboard.press('Control+5');
+    const rows = page.getByRole('table', { name: 'Disagreeing rows' });
+    await rows.locator('tbody tr').first().waitFor();
+    await rows.locator('tbody tr').first().click();
+    await page.getByRole('complementary', { name: 'Row detail' }).getByText('score_delta').waitFor();
+    await page.getByLabel('Group attribute').selectOption('afam');
+    await page.getByLabel('Group value').selectOption('yes');
+    await page.locator('#disagreements .pager').getByText(/Rows 1–\d+/).waitFor();
+    await page.locator('#sql-text').fill('SELECT afam, count(*) AS n, avg(lvrat) AS mean_lvrat FROM traffic GROUP BY afam ORDER BY afam');
+    await page.getByRole('button', { name: 'Run query' }).click();
+    await page.getByRole('table', { name: 'Query results' }).getByText('mean_lvrat').waitFor();
+    await shot(page, 'real-07-disagreements');
+    // Writes are refused.
+    await page.locator('#sql-text').fill('DROP TABLE traffic');
+    await page.getByRole('button', { name: 'Run query' }).click();
+    await page.locator('#sql').getByRole('alert').waitFor();
+
+    await page.keyboard.press('Control+6');
+    await page.getByRole('heading', { name: 'Report', level: 1 }).waitFor();
+    await shot(page, 'real-08-report');
+    const real = problems.filter((x) => !/Failed to load resource/i.test(x));
+    assert.deepEqual(real, [], 'console errors / CSP violations');
+  } finally {
+    await browser.close();
+    await srv.close();
+    await service.close();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
