@@ -23,7 +23,7 @@ const CSV_TYPES = "['BIGINT', 'DOUBLE', 'TIMESTAMP', 'DATE', 'TIME', 'VARCHAR']"
 
 /**
  * Parquet and CSV: one CREATE TABLE AS over read_parquet/read_csv (auto-detected), with sb_row
- * numbered in file order by a streaming row_number(). Progress comes from DuckDB's query progress;
+ * numbered in file order (Parquet's file_row_number, CSV's streaming row_number()). Progress comes from DuckDB's query progress;
  * cancel interrupts the query.
  */
 export async function importWithDuckdb(job: ImportJob, format: 'parquet' | 'csv'): Promise<void> {
@@ -58,7 +58,11 @@ export async function importWithDuckdb(job: ImportJob, format: 'parquet' | 'csv'
   job.signal?.addEventListener('abort', onAbort);
   try {
     if (job.signal?.aborted) throw cancelled(`Import of ${file}`);
-    await conn.run(`CREATE TABLE ${quoteIdent(job.staging)} AS SELECT CAST(row_number() OVER () - 1 AS BIGINT) AS sb_row, * FROM ${source}`);
+    // Parquet carries its own row numbers, which keeps the scan parallel; CSV needs a streaming row_number().
+    const select = format === 'parquet'
+      ? `SELECT CAST(file_row_number AS BIGINT) AS sb_row, * EXCLUDE (file_row_number) FROM read_parquet(${quoteString(file)}, file_row_number = true)`
+      : `SELECT CAST(row_number() OVER () - 1 AS BIGINT) AS sb_row, * FROM ${source}`;
+    await conn.run(`CREATE TABLE ${quoteIdent(job.staging)} AS ${select}`);
     if (job.signal?.aborted) throw cancelled(`Import of ${file}`);
   } catch (e) {
     if (job.signal?.aborted) throw cancelled(`Import of ${file}`);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import {
   type ColumnMap, type DatasetInfo, type MetricRecord, type ModelInfo, type ModelRole, type RunInfo, WorkbenchError,
 } from '../contract/index.js';
@@ -58,11 +59,16 @@ function modelInfo(role: ModelRole, f: ModelFile, loadMs?: number): ModelInfo {
 /** Imports the dataset unless the workspace already holds a file with the same sha256. */
 export async function ensureDataset(ws: Workspace, data: ComparisonArgs['data'], opts: Pick<ComparisonArgs, 'signal' | 'onProgress' | 'onLog'>): Promise<DatasetInfo> {
   if ('datasetId' in data) return ws.getDataset(data.datasetId);
-  const sha = await sha256File(data.path);
-  const existing = (await ws.listDatasets()).find((d) => d.sha256 === sha);
-  if (existing) {
-    opts.onLog?.(`Dataset ${data.path} is already in the workspace as ${existing.id} (same sha256); using it.`);
-    return existing;
+  // Hash only when a dataset of the same path and size is already there (the import hashes as it reads).
+  const size = await stat(data.path).then((s) => s.size, () => -1);
+  const candidates = (await ws.listDatasets()).filter((d) => d.path === data.path && d.sizeBytes === size);
+  if (candidates.length) {
+    const sha = await sha256File(data.path);
+    const existing = candidates.find((d) => d.sha256 === sha);
+    if (existing) {
+      opts.onLog?.(`Dataset ${data.path} is already in the workspace as ${existing.id} (same sha256); using it.`);
+      return existing;
+    }
   }
   const t0 = Date.now();
   return ws.importDataset(data.path, {

@@ -1,0 +1,115 @@
+/**
+ * `npm run bench`: the whole `shadowbench run` on deterministic benchmark traffic (20 float features,
+ * label, group, timestamp) at 1M and 10M rows, each in a fresh child process so peak RSS is its own,
+ * printing rows/s per stage and peak RSS, next to raw `session.run` of the same models on ready
+ * Float32Arrays measured in the same run.
+ *
+ *   node --import tsx bench/run.ts [ROWS ...]      (default: 1000000 10000000)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'bench', 'output');
+const models = { production: join(root, 'fixtures/models/bench/production.onnx'), candidate: join(root, 'fixtures/models/bench/candidate.onnx') };
+const mapPath = join(root, 'fixtures/maps/bench.map.yaml');
+
+interface ChildResult {
+  rows: number;
+  importMs: number;
+  replay: { readMs: number; buildMs: number; inferMs: number; writeMs: number; totalMs: number };
+  metricsMs: number;
+  totalMs: number;
+  maxRssMB: number;
+  records: number;
+}
+
+async function child(rows: number, data: string): Promise<void> {
+  const { Workspace } = await import('../core/data/Workspace.js');
+  const { runComparison } = await import('../core/host/runComparison.js');
+  const { loadMap } = await import('../core/replay/loadMap.js');
+  const wsPath = join(out, `bench-${rows}.duckdb`);
+  for (const p of [wsPath, wsPath + '.wal']) rmSync(p, { force: true });
+  const ws = await Workspace.create(wsPath, { memoryLimit: '1GB' });
+  const t0 = performance.now();
+  let importEnd = 0;
+  let replayEnd = 0;
+  const result = await runComparison({
+    workspace: ws, production: models.production, candidate: models.candidate, data: { path: data }, map: await loadMap(mapPath),
+    onProgress: (p) => {
+      if (p.stage === 'replay' && !importEnd) importEnd = performance.now();
+      if (p.stage === 'metrics' && !replayEnd) replayEnd = performance.now();
+    },
+  });
+  const end = performance.now();
+  await ws.close();
+  const res: ChildResult = {
+    rows, importMs: importEnd - t0, replay: result.stats!.timings, metricsMs: end - replayEnd, totalMs: end - t0,
+    maxRssMB: process.resourceUsage().maxRSS / 1024, records: result.metrics.length,
+  };
+  process.stdout.write(JSON.stringify(res) + '\n');
+}
+
+/** Raw session.run of both models on ready [65536, 20] Float32Arrays, in-process: the ceiling. */
+async function rawSessionRun(): Promise<number> {
+  const ort = await import('onnxruntime-node');
+  const opts = { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential' as const, graphOptimizationLevel: 'all' as const };
+  const sessions = [await ort.InferenceSession.create(models.production, opts), await ort.InferenceSession.create(models.candidate, opts)];
+  const n = 65536;
+  const data = new Float32Array(n * 20);
+  for (let i = 0; i < data.length; i++) data[i] = Math.sin(i) * 2;
+  const feeds = { features: new ort.Tensor('float32', data, [n, 20]) };
+  for (const s of sessions) await s.run(feeds); // warm-up
+  const batches = 30;
+  const t0 = performance.now();
+  for (let b = 0; b < batches; b++) for (const s of sessions) await s.run(feeds);
+  const secs = (performance.now() - t0) / 1000;
+  for (const s of sessions) await s.release();
+  return (batches * n) / secs; // rows/s through both models, one after the other on one thread
+}
+
+const fmt = (v: number) => Math.round(v).toLocaleString('en-US');
+const rate = (rows: number, ms: number) => (ms > 0 ? `${fmt(rows / (ms / 1000))} rows/s` : 'n/a');
+
+async function parent(sizes: number[]): Promise<void> {
+  mkdirSync(out, { recursive: true });
+  const { generateBenchTraffic } = await import('./generate-traffic.js');
+  console.log(`shadowbench bench: ${sizes.map(fmt).join(' and ')} rows, fixture pair "bench" (features [batch, 20] -> probabilities)`);
+  const raw = await rawSessionRun();
+  console.log(`raw session.run, both models, [65536, 20] Float32Array, 1 thread each: ${fmt(raw)} rows/s (both models in sequence on one thread)\n`);
+  const results: ChildResult[] = [];
+  for (const rows of sizes) {
+    const data = join(out, `traffic-${rows}.parquet`);
+    if (!existsSync(data)) {
+      const t = performance.now();
+      await generateBenchTraffic(data, rows);
+      console.log(`generated ${data} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    }
+    const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(rows), data], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
+    if (r.status !== 0) { console.error(r.stderr); process.exit(1); }
+    const res = JSON.parse(r.stdout.trim().split('\n').pop()!) as ChildResult;
+    results.push(res);
+    const rp = res.replay;
+    console.log(`${fmt(rows)} rows:`);
+    console.log(`  import (Parquet -> DuckDB)  ${(res.importMs / 1000).toFixed(2)} s   ${rate(rows, res.importMs)}`);
+    console.log(`  replay                      ${(rp.totalMs / 1000).toFixed(2)} s   ${rate(rows, rp.totalMs)}`);
+    console.log(`    waiting on read            ${(rp.readMs / 1000).toFixed(2)} s   ${rate(rows, rp.readMs)}`);
+    console.log(`    building tensors           ${(rp.buildMs / 1000).toFixed(2)} s   ${rate(rows, rp.buildMs)}`);
+    console.log(`    inference (both, parallel) ${(rp.inferMs / 1000).toFixed(2)} s   ${rate(rows, rp.inferMs)}`);
+    console.log(`    write + commit             ${(rp.writeMs / 1000).toFixed(2)} s   ${rate(rows, rp.writeMs)}`);
+    console.log(`  metrics (${res.records} records, B = 1000) ${(res.metricsMs / 1000).toFixed(2)} s   ${rate(rows, res.metricsMs)}`);
+    console.log(`  whole run                   ${(res.totalMs / 1000).toFixed(2)} s   ${rate(rows, res.totalMs)}   (target >= 1,000,000 rows/s)`);
+    console.log(`  peak RSS                    ${fmt(res.maxRssMB)} MB   (target < 1,500 MB)\n`);
+  }
+  if (results.length > 1) {
+    const [a, b] = [results[0], results[results.length - 1]];
+    console.log(`peak RSS ${fmt(a.maxRssMB)} MB at ${fmt(a.rows)} rows -> ${fmt(b.maxRssMB)} MB at ${fmt(b.rows)} rows (x${(b.maxRssMB / a.maxRssMB).toFixed(2)} for x${(b.rows / a.rows).toFixed(0)} rows)`);
+  }
+}
+
+const args = process.argv.slice(2);
+if (args[0] === '--child') await child(Number(args[1]), args[2]);
+else await parent(args.length ? args.map(Number) : [1_000_000, 10_000_000]);
