@@ -51,7 +51,9 @@ export class OrtSession {
   async run(feeds: Record<string, Tensor>, fetches: Fetch[]): Promise<Record<string, Tensor>> {
     const ortFeeds: Record<string, ort.Tensor> = {};
     for (const [name, t] of Object.entries(feeds)) {
-      ortFeeds[name] = new ort.Tensor(t.type as ort.Tensor.Type, t.data as ort.Tensor.DataType, t.dims);
+      // onnxruntime-node refuses views on a SharedArrayBuffer ("Invalid argument"): copy those.
+      const data = ArrayBuffer.isView(t.data) && !(t.data.buffer instanceof ArrayBuffer) ? t.data.slice() : t.data;
+      ortFeeds[name] = new ort.Tensor(t.type as ort.Tensor.Type, data as ort.Tensor.DataType, t.dims);
     }
     const names = [...new Set(fetches.map(([, f]) => f))];
     let results: ort.InferenceSession.ReturnType;

@@ -21,7 +21,7 @@ function startWorker(workerData: WorkerInit): Worker {
   const entry = new URL('./runnerWorker.ts', import.meta.url).href;
   const tsxApi = import.meta.resolve('tsx/esm/api');
   const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true, workerData });
+  return new Worker(boot, { eval: true, workerData, execArgv: workerExecArgv() });
 }
 
 /** The parent's execArgv minus flags a file-based worker refuses (`--input-type` of `node -e` scripts). */
@@ -101,9 +101,16 @@ export class WorkerRunner implements ModelRunner {
       this.pending.set(id, { resolve, reject });
       this.worker.ref();
       try {
-        this.worker.postMessage(msg, opts.transfer === false ? [] : transferList(Object.values(feeds)));
-      } catch {
-        this.worker.postMessage(msg); // untransferable buffers (e.g. Node's Buffer pool): copy them
+        try {
+          this.worker.postMessage(msg, opts.transfer === false ? [] : transferList(Object.values(feeds)));
+        } catch {
+          this.worker.postMessage(msg); // untransferable buffers (e.g. Node's Buffer pool): copy them
+        }
+      } catch (e) {
+        this.settle(id);
+        reject(new WorkbenchError('INFERENCE_FAILED',
+          `Model ${this.file.name}: the feeds cannot be sent to the inference worker (${(e as Error).message.split('\n')[0]}).`,
+          { path: this.file.path }));
       }
     });
   }

@@ -137,6 +137,29 @@ test('transfer: false copies the feeds, so the same arrays can feed a second mod
   }
 });
 
+for (const inWorker of [true, false]) {
+  test(`feeds on Node's Buffer pool or a SharedArrayBuffer work and stay usable (${inWorker ? 'worker' : 'in-process'})`, async () => {
+    const e = expected.logistic_2d;
+    const n = e.inputs.features.length;
+    const want = e.outputs.probabilities.flat();
+    const r = await createModelRunner(unit('logistic_2d.onnx'), { inWorker });
+    try {
+      const pool = Buffer.allocUnsafe(n * 3 * 4); // small Buffers share an untransferable pool
+      const pooled = new Float32Array(pool.buffer, pool.byteOffset, n * 3);
+      pooled.set(f32(e.inputs.features));
+      const a = await r.run({ features: { type: 'float32', data: pooled, dims: [n, 3] } }, ['probabilities']);
+      assertClose(a.probabilities.data as Float32Array, want, 1e-6, 'pooled');
+      assert.equal(pooled.length, n * 3, 'the pool was copied, not detached');
+      const shared = new Float32Array(new SharedArrayBuffer(n * 3 * 4));
+      shared.set(f32(e.inputs.features));
+      const b = await r.run({ features: { type: 'float32', data: shared, dims: [n, 3] } }, ['probabilities']);
+      assertClose(b.probabilities.data as Float32Array, want, 1e-6, 'shared');
+    } finally {
+      await r.close();
+    }
+  });
+}
+
 test('two runners run concurrently, several queued runs each, every result matches its own batch', async () => {
   const e = expected.bench_logistic20;
   const [r1, r2] = await Promise.all([createModelRunner(unit('bench_logistic20.onnx')), createModelRunner(unit('bench_logistic20.onnx'))]);
