@@ -12,14 +12,17 @@ function duration(s: number | null): string {
 /** Prints progress to stderr: one rewritten line on a terminal, a line every few seconds otherwise. */
 export function progressPrinter(write: (t: string) => void, isTTY: boolean, quiet = false): { update: (p: ProgressLike) => void; end: () => void } {
   let last = 0;
+  let stage = '';
   let open = false;
   return {
     update(p) {
       if (quiet) return;
       const now = Date.now();
       const finished = p.total > 0 && p.done >= p.total;
-      if (!finished && now - last < (isTTY ? 200 : 5000)) return;
+      if (!finished && p.stage === stage && now - last < (isTTY ? 200 : 5000)) return;
+      if (p.stage !== stage && open) { write('\n'); open = false; }
       last = now;
+      stage = p.stage;
       const pct = p.total > 0 ? ` ${((100 * p.done) / p.total).toFixed(1)}%` : '';
       const rate = p.rate > 0 ? `  ${int(p.rate)} rows/s` : '';
       const eta = p.total > 0 && !finished ? `  ETA ${duration(p.etaSeconds)}` : '';
