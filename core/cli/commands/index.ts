@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command.js';
 import { demoCommand } from './demo.js';
+import { inspectCommand } from './inspect.js';
 import { runCommand } from './run.js';
 import { keygenCommand } from './keygen.js';
 import { signCommand } from './sign.js';
@@ -10,6 +11,7 @@ import { serveCommand } from './serve.js';
 export const commands: CliCommand[] = [
   runCommand,
   demoCommand,
+  inspectCommand,
   keygenCommand,
   signCommand,
   verifyCommand,
