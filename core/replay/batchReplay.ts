@@ -20,6 +20,8 @@ export interface BatchReplayOptions {
   /** Rows in the dataset (for progress). */
   totalRows: number;
   chunkRows?: number;
+  /** Commit (the resume point) at most this often; the last chunk is always committed. Default 1000 ms. */
+  commitEveryMs?: number;
   signal?: AbortSignal;
   onProgress?: (p: ReplayProgress) => void;
 }
@@ -78,6 +80,8 @@ export async function batchReplay(ws: Workspace, plan: ReplayPlan, runners: Repl
     timings: { readMs: 0, buildMs: 0, inferMs: 0, writeMs: 0, totalMs: 0 },
   };
   const t0 = performance.now();
+  const commitEvery = opts.commitEveryMs ?? 1000;
+  let lastCommit = t0;
   try {
     const fromRow = await writer.committedRows();
     stats.rowsResumed = fromRow;
@@ -89,7 +93,10 @@ export async function batchReplay(ws: Workspace, plan: ReplayPlan, runners: Repl
       const r = await next;
       stats.timings.readMs += performance.now() - t;
       if (r.done) break;
-      if (opts.signal?.aborted) throw new WorkbenchError('CANCELLED', `Replay cancelled after ${done.toLocaleString('en-US')} rows; the rows committed so far are kept and the run can be resumed.`, { rowsDone: done });
+      if (opts.signal?.aborted) {
+        await writer.commit(done);
+        throw new WorkbenchError('CANCELLED', `Replay cancelled after ${done.toLocaleString('en-US')} rows; the rows committed so far are kept and the run can be resumed.`, { rowsDone: done });
+      }
       const chunk = r.value;
       t = performance.now();
       const rows = chunk.rows;
@@ -117,7 +124,10 @@ export async function batchReplay(ws: Workspace, plan: ReplayPlan, runners: Repl
       t = performance.now();
       await writer.append(rowIds, p, c, n);
       done += rows;
-      await writer.commit(done);
+      if (done >= opts.totalRows || performance.now() - lastCommit >= commitEvery) {
+        await writer.commit(done);
+        lastCommit = performance.now();
+      }
       stats.timings.writeMs += performance.now() - t;
       stats.rowsScored += rows;
       stats.chunks++;
