@@ -140,3 +140,14 @@ for (const inWorker of [true, false]) {
       'INFERENCE_FAILED', 'was closed');
   });
 }
+
+test('a worker that dies under a run rejects that run and later ones with INFERENCE_FAILED', async () => {
+  const r = await createModelRunner(unit('bench_logistic20.onnx'));
+  const worker = (r as unknown as { worker: { terminate(): Promise<number> } }).worker;
+  const run = r.run({ features: { type: 'float32', data: new Float32Array(200_000 * 20), dims: [200_000, 20] } }, ['label']);
+  await worker.terminate();
+  await rejectsWith(run, 'INFERENCE_FAILED', 'bench_logistic20.onnx', 'worker exited', 'Open the model again');
+  await rejectsWith(r.run({ features: { type: 'float32', data: new Float32Array(20), dims: [1, 20] } }, []),
+    'INFERENCE_FAILED', 'worker exited');
+  await r.close();
+});

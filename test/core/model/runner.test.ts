@@ -69,6 +69,17 @@ for (const inWorker of [true, false]) {
   });
 }
 
+test('thread options are accepted and do not change results', async () => {
+  const e = expected.logistic_2d;
+  const r = await createModelRunner(unit('logistic_2d.onnx'), { intraOpNumThreads: 2, interOpNumThreads: 2 });
+  try {
+    const out = await r.run({ features: { type: 'float32', data: f32(e.inputs.features), dims: [e.inputs.features.length, 3] } }, ['probabilities']);
+    assertClose(out.probabilities.data as Float32Array, e.outputs.probabilities.flat(), 1e-6, 'probabilities');
+  } finally {
+    await r.close();
+  }
+});
+
 test('worker and in-process runners return identical tensors', async () => {
   const file = await readModel(unit('per_column.onnx'));
   const [w, p] = await Promise.all([createModelRunner(file), createModelRunner(file, { inWorker: false })]);

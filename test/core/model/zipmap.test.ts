@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createModelRunner, readModel } from '../../../core/model/index.js';
+import { decodeModel } from '../../../core/model/onnxProto.js';
 import { assertClose, expected, f32, unit } from './helpers.js';
 
 test('ZipMap output is reported as kind zipmap with the tensor that feeds it and its class labels', async () => {
@@ -22,8 +23,14 @@ test('ZipMap exposure appends to the original bytes and keeps them byte-for-byte
   assert.ok(m.runnableBytes.byteLength > original.byteLength);
   assert.deepEqual(Buffer.from(m.runnableBytes.subarray(0, original.byteLength)), original);
   assert.equal(m.sizeBytes, original.byteLength);
-  // The runnable bytes decode to the same signature (the extra graph output is not a ZipMap output).
-  assert.equal(m.signature.outputs.length, 2);
+  // Decoded, the runnable bytes hold the same nodes plus one graph output: the float [?, 2] tensor feeding ZipMap.
+  const before = decodeModel(original);
+  const after = decodeModel(m.runnableBytes);
+  assert.equal(after.graph?.node?.length, before.graph?.node?.length);
+  assert.deepEqual(after.graph?.output?.map((o) => o.name), ['output_label', 'output_probability', 'probabilities']);
+  const extra = after.graph!.output![2].type!.tensor_type!;
+  assert.equal(extra.elem_type, 1);
+  assert.deepEqual(extra.shape!.dim!.map((d) => (Object.hasOwn(d, 'dim_value') ? Number(d.dim_value) : null)), [null, 2]);
 });
 
 for (const inWorker of [true, false]) {
