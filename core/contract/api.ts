@@ -46,6 +46,19 @@ export interface CriteriaResult {
   observed: number | null;
   bound: number;
   reason?: string;
+  /** Stable id of the rule (from the file, else C1, C2... in file order). */
+  id?: string;
+  /** The parsed rule: metric id, model, statistic, comparison, group scope. */
+  metric?: string;
+  model?: string;
+  stat?: 'value' | 'ci_low' | 'ci_high' | 'p';
+  op?: '>=' | '>' | '<=' | '<';
+  /** 'single' (one record), 'every' (each group must pass), 'max' / 'min' (aggregate over groups). */
+  scope?: 'single' | 'every' | 'max' | 'min';
+  /** Group filter from `for group k=v`. */
+  group?: Record<string, string>;
+  /** The numbers behind a rule over several groups, one per record. */
+  groups?: { group: Record<string, string> | null; observed: number | null; status: 'pass' | 'fail' | 'not_evaluable' }[];
 }
 
 export interface ReportExport {

@@ -6,6 +6,7 @@ import { keygenCommand } from './keygen.js';
 import { signCommand } from './sign.js';
 import { verifyCommand } from './verify.js';
 import { serveCommand } from './serve.js';
+import { reportCommand } from './report.js';
 
 /** Every CLI command, in the order `shadowbench --help` lists them. Add one import + one entry per command. */
 export const commands: CliCommand[] = [
@@ -16,4 +17,5 @@ export const commands: CliCommand[] = [
   signCommand,
   verifyCommand,
   serveCommand,
+  reportCommand,
 ];
