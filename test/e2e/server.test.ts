@@ -111,3 +111,20 @@ test('safeStaticPath keeps paths inside the root', () => {
 test('startServer refuses non-loopback hosts', async () => {
   await assert.rejects(startServer({ service: createFakeService(), staticDir: '/tmp', host: '0.0.0.0' }), /loopback/);
 });
+
+test('shadowbench serve prints the URL with its token, answers, and stops on Ctrl-C', { timeout: 60_000 }, async () => {
+  const { main } = await import('../../core/cli/main.js');
+  const dir = mkdtempSync(join(tmpdir(), 'sb-serve-'));
+  const ctrl = new AbortController();
+  let out = '';
+  const done = main(['serve', '--workspace', join(dir, 'w.sbw'), '--root', dir], { stdout: (t) => { out += t; }, stderr: () => {}, signal: ctrl.signal, cwd: dir, env: {} });
+  for (let i = 0; i < 200 && !/token=/.test(out); i++) await new Promise((r) => setTimeout(r, 50));
+  const url = new URL(/http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(out)![0]);
+  const res = await fetch(`${url.origin}/api/openModel`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-shadowbench-token': url.searchParams.get('token')! }, body: JSON.stringify({ role: 'production', path: '/etc/passwd' }) });
+  const body = (await res.json()) as { ok: boolean; error: { code: string } };
+  assert.equal(body.error.code, 'PATH_NOT_ALLOWED');
+  assert.equal((await fetch(`${url.origin}/api/hello`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status, 401);
+  ctrl.abort();
+  assert.equal(await done, 0);
+  assert.match(out, /Stopped/);
+});

@@ -22,8 +22,8 @@ test('full flow in the browser with the real service: open, map, run, compare, d
   const service = await createWorkbenchService({ allowedRoots: [ROOT, tmp], transport: 'http' });
   const srv = await startServer({ service, staticDir: STATIC_DIR });
   const browser = await launch();
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
     const problems = watchConsole(page);
     await page.goto(srv.url);
     await page.getByRole('heading', { name: 'Workspace', level: 1 }).waitFor();
@@ -111,6 +111,9 @@ test('full flow in the browser with the real service: open, map, run, compare, d
     await shot(page, 'real-08-report');
     const real = problems.filter((x) => !/Failed to load resource/i.test(x));
     assert.deepEqual(real, [], 'console errors / CSP violations');
+  } catch (e) {
+    await shot(page, 'real-failure').catch(() => undefined);
+    throw e;
   } finally {
     await browser.close();
     await srv.close();

@@ -36,10 +36,10 @@ test('Electron smoke: launch the app and make one IPC round trip', { timeout: 12
   try {
     const page = await app.firstWindow();
     await page.waitForLoadState('domcontentloaded');
-    const hello = await page.evaluate(async () => (window as unknown as { workbench: { call(m: string, a: unknown): Promise<{ ok: boolean; value: { transport: string } }> } }).workbench.call('hello', {}));
+    const hello = await page.evaluate(async () => (globalThis as unknown as { workbench: { call(m: string, a: unknown): Promise<{ ok: boolean; value: { transport: string } }> } }).workbench.call('hello', {}));
     assert.equal(hello.ok, true);
     assert.equal(hello.value.transport, 'electron');
-    const unknown = await page.evaluate(async () => (window as unknown as { workbench: { call(m: string, a: unknown): Promise<{ ok: boolean; error: { code: string } }> } }).workbench.call('nope', {}));
+    const unknown = await page.evaluate(async () => (globalThis as unknown as { workbench: { call(m: string, a: unknown): Promise<{ ok: boolean; error: { code: string } }> } }).workbench.call('nope', {}));
     assert.equal(unknown.error.code, 'UNKNOWN_METHOD');
     assert.equal(await page.evaluate(() => typeof (globalThis as unknown as { require?: unknown }).require), 'undefined', 'no Node in the page');
   } finally {

@@ -14,6 +14,8 @@ export interface MetricDefinition {
   direction: Direction;
   /** Unit to show when the record carries none. */
   unit?: string;
+  /** A count: shown without decimals. */
+  integer?: boolean;
 }
 
 const D: Record<string, MetricDefinition> = {
@@ -35,23 +37,23 @@ const D: Record<string, MetricDefinition> = {
   flip_0_to_1: { label: 'Flips 0 → 1', definition: 'Share of scored rows with ŷ_production = 0 and ŷ_candidate = 1.', direction: 'none' },
   flip_1_to_0: { label: 'Flips 1 → 0', definition: 'Share of scored rows with ŷ_production = 1 and ŷ_candidate = 0.', direction: 'none' },
   mcnemar_p: { label: 'McNemar p-value', definition: 'b = production right & candidate wrong, c = the reverse; exact binomial when b + c < 25, else chi-square with continuity correction.', convention: 'statsmodels mcnemar.', direction: 'none' },
-  mcnemar_b: { label: 'McNemar b', definition: 'Labelled rows where production is right and candidate wrong.', direction: 'none' },
-  mcnemar_c: { label: 'McNemar c', definition: 'Labelled rows where candidate is right and production wrong.', direction: 'none' },
+  mcnemar_b: { label: 'McNemar b', definition: 'Labelled rows where production is right and candidate wrong.', direction: 'none', integer: true },
+  mcnemar_c: { label: 'McNemar c', definition: 'Labelled rows where candidate is right and production wrong.', direction: 'none', integer: true },
   score_delta_mean: { label: 'Mean score delta', definition: 'mean(p_candidate − p_production) over scored rows.', direction: 'none' },
   score_delta_abs_max: { label: 'Max |score delta|', definition: 'max |p_candidate − p_production| over scored rows.', direction: 'none' },
   score_delta_q: { label: 'Score delta quantile', definition: 'Quantile of p_candidate − p_production over scored rows (linear interpolation).', direction: 'none' },
-  rows: { label: 'Rows', definition: 'Rows in the dataset.', direction: 'none' },
-  labelled: { label: 'Labelled rows', definition: 'Rows with y = 0 or 1.', direction: 'none' },
-  unlabelled: { label: 'Unlabelled rows', definition: 'Rows with y NULL.', direction: 'none' },
-  positives: { label: 'Positive rows', definition: 'Rows with y = 1.', direction: 'none' },
-  scored: { label: 'Scored rows', definition: 'Rows where both scores are finite; every metric uses only these rows.', direction: 'none' },
-  invalid_score: { label: 'Invalid scores', definition: 'Rows whose score is NULL, NaN or infinite; excluded.', direction: 'lower' },
-  count: { label: 'Group size', definition: 'Scored rows in the group.', direction: 'none' },
+  rows: { label: 'Rows', definition: 'Rows in the dataset.', direction: 'none', integer: true },
+  labelled: { label: 'Labelled rows', definition: 'Rows with y = 0 or 1.', direction: 'none', integer: true },
+  unlabelled: { label: 'Unlabelled rows', definition: 'Rows with y NULL.', direction: 'none', integer: true },
+  positives: { label: 'Positive rows', definition: 'Rows with y = 1.', direction: 'none', integer: true },
+  scored: { label: 'Scored rows', definition: 'Rows where both scores are finite; every metric uses only these rows.', direction: 'none', integer: true },
+  invalid_score: { label: 'Invalid scores', definition: 'Rows whose score is NULL, NaN or infinite; excluded.', direction: 'lower', integer: true },
+  count: { label: 'Group size', definition: 'Scored rows in the group.', direction: 'none', integer: true },
   impact_ratio: { label: 'Impact ratio (four-fifths)', definition: 'Group selection rate divided by the highest group\'s; flagged outside [0.8, 1.25].', convention: 'EEOC four-fifths rule; Aequitas tau = 0.8.', direction: 'none' },
   method_value: { label: 'Drift statistic', definition: 'The statistic of the method chosen for the column (see the note for the method and the rule).', direction: 'lower' },
   p_adjusted: { label: 'Adjusted p-value', definition: 'Column p-value after multiple-testing correction (Benjamini-Hochberg by default).', direction: 'none' },
   drifted: { label: 'Drifted', definition: '1 when the column drifted under its method\'s rule, else 0.', direction: 'lower' },
-  columns_drifted: { label: 'Columns drifted', definition: 'Number of evaluable columns that drifted.', direction: 'lower' },
+  columns_drifted: { label: 'Columns drifted', definition: 'Number of evaluable columns that drifted.', direction: 'lower', integer: true },
   flip_rate_0_to_1: { label: 'Flips 0 → 1', definition: 'Share of scored rows with ŷ = 0 for production and 1 for candidate.', direction: 'none' },
   flip_rate_1_to_0: { label: 'Flips 1 → 0', definition: 'Share of scored rows with ŷ = 1 for production and 0 for candidate.', direction: 'none' },
   selection_rate: { label: 'Selection rate', definition: 'mean(ŷ) in the group, over every scored row.', convention: 'Fairlearn selection_rate.', direction: 'none' },

@@ -15,6 +15,9 @@ function toInfo(e: unknown): ErrorInfo {
 }
 
 export class Workbench {
+  /** Runs whose run-finished event has arrived (it can overtake the startRun answer). */
+  private readonly finished = new Set<string>();
+
   constructor(readonly client: Client, readonly shell: Shell, readonly store: Store<AppState>) {}
 
   /** Runs `fn` with `area` busy; a failure is stored under `area` and returned as null. */
@@ -66,6 +69,7 @@ export class Workbench {
       this.store.set((s) => ({ progress: p, run: s.run && p.runId === s.run.id ? { ...s.run, rowsDone: p.done, rowsTotal: p.total } : s.run }));
     } else if (e.kind === 'run-finished') {
       const f = e as Extract<WorkbenchEvent, { kind: 'run-finished' }>;
+      this.finished.add(f.runId);
       this.store.set({ progress: null });
       this.log(f.status === 'done' ? 'info' : 'warn', `Run ${f.runId} ${f.status}${f.error ? ': ' + f.error.message : ''}.`);
       void this.afterRun(f.runId);
@@ -181,9 +185,14 @@ export class Workbench {
     if (!s.datasetId) return;
     await this.guard('run', async () => {
       const run = await this.client.startRun({ datasetId: s.datasetId!, ...(s.resolved ?? s.map ? { map: (s.resolved ?? s.map)! } : {}), ...opts });
-      this.store.set({ run, metrics: null, curves: null, criteria: null, progress: null });
       this.log('info', `Run ${run.id} started on ${run.rowsTotal.toLocaleString('en-US')} rows.`);
-      if (run.status !== 'running' && run.status !== 'pending') await this.afterRun(run.id);
+      if (this.finished.has(run.id) || (run.status !== 'running' && run.status !== 'pending')) {
+        // The run already finished (its event overtook this answer): load its results now.
+        this.store.set({ run, criteria: null });
+        await this.afterRun(run.id);
+        return;
+      }
+      this.store.set({ run, metrics: null, curves: null, criteria: null, progress: null });
     });
   }
 
@@ -215,7 +224,16 @@ export class Workbench {
 
   async loadResults(runId: string): Promise<void> {
     await this.guard('metrics', async () => {
-      this.store.set({ metrics: await this.client.getMetrics({ runId }) });
+      // A run can read as done a moment before its metrics are stored: retry NOT_FOUND briefly.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          this.store.set({ metrics: await this.client.getMetrics({ runId }) });
+          return;
+        } catch (e) {
+          if (!(WorkbenchError.is(e) && e.code === 'NOT_FOUND') || attempt >= 8) throw e;
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      }
     });
     try {
       this.store.set({ curves: await this.client.getCurves({ runId }) });

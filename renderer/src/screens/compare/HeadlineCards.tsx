@@ -12,7 +12,7 @@ function VCI({ rec, d, signed = false }: { rec: MetricRecord | undefined; d: num
   return (
     <>
       <span className="v">{f(rec.value)}{rec.unit ? ` ${rec.unit}` : ''}</span>
-      {rec.ci && <span className="ci"> [{fmtNum(rec.ci.low, { decimals: d })}, {fmtNum(rec.ci.high, { decimals: d })}]</span>}
+      {rec.ci && <>{' '}<span className="ci">[{fmtNum(rec.ci.low, { decimals: d })}, {fmtNum(rec.ci.high, { decimals: d })}]</span></>}
     </>
   );
 }

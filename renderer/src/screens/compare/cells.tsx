@@ -1,9 +1,11 @@
 import type { CriteriaResult, MetricRecord } from '../../../../core/contract/index.js';
 import { decimalsFor, fmtInterval, NA } from '../../format/number.js';
+import { definitionOf } from '../../metrics/definitions.js';
 import type { MetricRow } from '../../metrics/group.js';
 
 /** Shared decimals for a row, from the larger of the two models' values (so deltas line up). */
 export function rowDecimals(row: MetricRow): number {
+  if (definitionOf(row.id).integer) return 0;
   const vals = [row.byModel.production?.value, row.byModel.candidate?.value, row.byModel.both?.value].filter((v): v is number => typeof v === 'number');
   if (vals.length === 0) return 4;
   return decimalsFor(Math.max(...vals.map(Math.abs)));
