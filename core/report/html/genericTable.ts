@@ -1,7 +1,7 @@
 import type { MetricRecord } from '../../contract/index.js';
 import { esc } from './escape.js';
 import { deltaMark, table } from './fragments.js';
-import { num, pValue, withCi } from './format.js';
+import { int, pValue, withCi } from './format.js';
 import { metricName, metricTitle, higherIsBetter } from './metricInfo.js';
 import { groupKey, groupText } from './renderContext.js';
 
@@ -46,5 +46,5 @@ export function genericMetricTable(records: MetricRecord[], opts: { withDirectio
 
 function nOf(rs: MetricRecord[]): string {
   const ns = rs.map((r) => r.n).filter((x): x is number => typeof x === 'number');
-  return ns.length ? num(Math.max(...ns)) : '–';
+  return ns.length ? int(Math.max(...ns)) : '–';
 }

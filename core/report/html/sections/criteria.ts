@@ -1,6 +1,6 @@
 import type { CriteriaResult } from '../../../contract/index.js';
 import { esc } from '../escape.js';
-import { num, withCi } from '../format.js';
+import { int, num, withCi } from '../format.js';
 import { empty, statusBadge, table } from '../fragments.js';
 import { groupText, type RenderContext } from '../renderContext.js';
 
@@ -10,7 +10,7 @@ function behind(ctx: RenderContext, c: CriteriaResult): string {
   const recs = ctx.report.metrics.filter((m) => m.id === c.metric && m.model === c.model && (!c.group || Object.entries(c.group).every(([k, v]) => m.group?.[k] === v)));
   if (recs.length !== 1) return '';
   const r = recs[0];
-  return `<br><span class="small">${esc(c.model)} = ${esc(withCi(r.value, r.ci, c.model === 'delta'))}${r.n !== undefined ? `, n = ${esc(num(r.n))}` : ''}</span>`;
+  return `<br><span class="small">${esc(c.model)} = ${esc(withCi(r.value, r.ci, c.model === 'delta'))}${r.n !== undefined ? `, n = ${esc(int(r.n))}` : ''}</span>`;
 }
 
 /** Acceptance criteria: each rule with its status, the observed number, the bound and the reason. */
