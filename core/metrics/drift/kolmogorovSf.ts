@@ -46,7 +46,8 @@ function logNFactorialDivNPowN(n: number): number {
 
 /**
  * Exact one-sided Smirnov survival Pr(D+_n >= e) by the Birnbaum-Tingey sum (cephes `smirnov`).
- * The binomial coefficient is carried in log space by ratios, and the sum stops once its terms,
+ * The binomial coefficient is carried in log space by ratios with compensated (Neumaier) summation
+ * - ln C(n, v) reaches ~1e6 at n ~ 1e6, where plain summation loses ~1e-6 - and the sum stops once its terms,
  * past their peak, fall below 1e-17 of the total (the remaining terms are negligible).
  */
 export function smirnovSf(n: number, e: number): number {
@@ -54,18 +55,20 @@ export function smirnovSf(n: number, e: number): number {
   if (e >= 1) return 0;
   if (n === 1) return 1 - e;
   const nn = Math.min(Math.floor(n * (1 - e)), n - 1);
-  let p = 0, logC = 0, prev = -Infinity;
+  let p = 0, logC = 0, comp = 0, prev = -Infinity;
   for (let v = 0; v <= nn; v++) {
     const evn = e + v / n;
     const om = 1 - evn;
     if (om > 0) {
-      const lt = logC + (v - 1) * Math.log(evn) + (n - v) * Math.log1p(-evn);
+      const lt = logC + comp + (v - 1) * Math.log(evn) + (n - v) * Math.log1p(-evn);
       const term = Math.exp(lt);
       p += term;
       if (lt < prev && term < p * 1e-17) break;
       prev = lt;
     }
-    logC += Math.log((n - v) / (v + 1));
+    const inc = Math.log((n - v) / (v + 1)), t = logC + inc;
+    comp += Math.abs(logC) >= Math.abs(inc) ? logC - t + inc : inc - t + logC;
+    logC = t;
   }
   return clip(p * e);
 }
