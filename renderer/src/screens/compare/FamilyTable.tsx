@@ -53,7 +53,7 @@ export function FamilyTable({ rows, label, total }: { rows: MetricRow[]; label: 
             const recs = Object.values(row.byModel);
             const p = recs.find((x) => x?.p !== undefined)?.p;
             const n = recs.find((x) => x?.n !== undefined)?.n;
-            const note = recs.map((x) => x?.note).filter(Boolean).join('; ');
+            const note = [...new Set(recs.map((x) => x?.note).filter(Boolean))].join('; ');
             return (
               <tr key={row.id + '|' + row.groupKey} data-metric={row.id}>
                 <th scope="row" style={{ fontWeight: 400 }}><MetricLabel id={row.id} record={row.byModel.candidate ?? row.byModel.both ?? recs[0]} total={total} /></th>
@@ -68,7 +68,7 @@ export function FamilyTable({ rows, label, total }: { rows: MetricRow[]; label: 
                 {(models.includes('delta') || models.includes('ratio')) && <td><Judge verdict={judge(row)} /></td>}
                 {hasP && <td className="num">{p !== undefined ? fmtP(p) : NA}</td>}
                 <td className="num">{n !== undefined ? fmtCount(n) : NA}</td>
-                {hasNote && <td className="soft">{note}</td>}
+                {hasNote && <td className="soft note">{note}</td>}
               </tr>
             );
           })}
