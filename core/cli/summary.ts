@@ -84,5 +84,19 @@ export function summary(rep: ReportModel): string {
     const note = findMetric(m, 'latency.p99', 'delta')?.note;
     if (note) out.push(note + '\n');
   }
+  const share = findMetric(m, 'drift.share_drifted', 'both');
+  if (share) {
+    const cols = m.filter((r) => r.id === 'drift.method_value' && r.group?.column).map((r) => {
+      const g = r.group!;
+      return [g.column, r.note?.match(/method=([\w_]+)/)?.[1] ?? '', num(r.value), pValue(findMetric(m, 'drift.p_adjusted', 'both', g)?.value),
+        num(findMetric(m, 'drift.psi', 'both', g)?.value), findMetric(m, 'drift.drifted', 'both', g)?.value === 1 ? 'DRIFT' : 'no'];
+    });
+    out.push(`Input drift (reference vs traffic): ${int(findMetric(m, 'drift.columns_drifted', 'both')?.value)} of ${cols.length} columns drifted (share ${num(share.value)})`);
+    out.push(table(cols, ['column', 'method', 'statistic', 'adjusted p', 'PSI', 'drifted']));
+  }
+  if (rep.criteria.length) {
+    out.push(`Acceptance criteria: ${rep.verdict?.toUpperCase().replace('_', ' ')}`);
+    out.push(table(rep.criteria.map((c) => [c.status === 'pass' ? 'pass' : c.status === 'fail' ? 'FAIL' : 'not evaluable', c.rule, c.observed === null ? 'n/a' : num(c.observed), c.reason ?? ''])));
+  }
   return out.join('\n') + '\n';
 }

@@ -36,7 +36,10 @@ export function buildReport(inp: ReportInputs): ReportModel {
           outputs: m.signature.outputs.map((o) => `${o.name}: ${o.kind === 'tensor' ? o.type : o.kind}[${o.shape.map((d) => d ?? '?').join(', ')}]`),
         };
       }),
-      datasets: [{ role: 'traffic', name: dataset.name, path: dataset.path, sha256: dataset.sha256, sizeBytes: dataset.sizeBytes, rows: dataset.rows, columns: dataset.columns.map((c) => ({ name: c.name, type: c.type })) }],
+      datasets: [dataset, ...(result.reference ? [result.reference] : [])].map((d, i) => ({
+        role: i === 0 ? 'traffic' as const : 'reference' as const, name: d.name, path: d.path, sha256: d.sha256, sizeBytes: d.sizeBytes, rows: d.rows,
+        columns: d.columns.map((c) => ({ name: c.name, type: c.type })),
+      })),
       map: { path: inp.mapFile?.path ?? null, sha256: inp.mapFile?.sha256 ?? null, resolved: plan.map },
       criteria: null,
     },

@@ -10,6 +10,7 @@ import { type ModelFile, readModel } from '../model/readModel.js';
 import { batchReplay, type ReplayProgress, type ReplayStats } from '../replay/batchReplay.js';
 import { type LatencyOptions, latencyReplay } from '../replay/latency/latencyReplay.js';
 import { latencyMetrics } from '../metrics/latency/latencyMetrics.js';
+import { computeDrift } from '../metrics/drift/computeDrift.js';
 import { latencySummary, type LatencySummary } from '../metrics/latency/latencySummary.js';
 import { metricsRelation, q } from '../replay/metricsRelation.js';
 import { type ReplayPlan, resolveMap } from '../replay/resolveMap.js';
@@ -31,6 +32,8 @@ export interface ComparisonArgs {
   signal?: AbortSignal;
   onProgress?: (p: ReplayProgress | { stage: string; done: number; total: number; rate: number; etaSeconds: number | null }) => void;
   onLog?: (message: string) => void;
+  /** A reference dataset (training data, an earlier window) to measure input drift against. */
+  reference?: { path: string } | { datasetId: string };
   /** Also measure latency (single requests, interleaved, after the batch replay). */
   latency?: Omit<LatencyOptions, 'signal' | 'onProgress'>;
   /** Called once the run exists in the workspace (before replay starts). */
@@ -46,6 +49,8 @@ export interface ComparisonResult {
   stats: ReplayStats | null;
   metrics: MetricRecord[];
   bootstrap: { B: number; seed: number };
+  /** The reference dataset, when drift was measured. */
+  reference: DatasetInfo | null;
   /** The latency replay's summary (no raw samples), when it ran. */
   latency: LatencySummary | null;
 }
@@ -91,6 +96,28 @@ export function runIdFor(models: Record<ModelRole, ModelInfo>, dataset: DatasetI
 async function distinctValues(ws: Workspace, table: string, column: string, limit: number): Promise<unknown[]> {
   const r = await ws.conn.runAndReadAll(`SELECT DISTINCT ${q(column)} AS v FROM ${q(table)} WHERE ${q(column)} IS NOT NULL ORDER BY 1 LIMIT ${limit}`);
   return r.getRowObjects().map((o) => o.v);
+}
+
+/** Input drift (reference vs traffic, per mapped input column, also per time window) and score shift (candidate vs production on the same rows). */
+async function driftRecords(ws: Workspace, plan: ReplayPlan, dataset: DatasetInfo, reference: DatasetInfo, relation: string, args: ComparisonArgs): Promise<MetricRecord[]> {
+  args.onProgress?.({ stage: 'drift', done: 0, total: 1, rate: 0, etaSeconds: null });
+  const columns = [...new Set([...plan.production.inputs, ...plan.candidate.inputs].flatMap((i) => i.columns))];
+  const missing = columns.filter((c) => !reference.columns.some((r) => r.name === c));
+  if (missing.length) {
+    throw new WorkbenchError('BAD_DATASET', `Reference dataset ${reference.name} lacks the model input column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}; drift needs the same columns in both.`, { columns: missing, dataset: reference.name });
+  }
+  const records = await computeDrift(ws.conn, q(reference.id), q(dataset.id), columns.map((name) => ({ name })), {
+    ...(plan.map.timestamp ? { time: { column: q(plan.map.timestamp), window: 'auto' as const } } : {}),
+  });
+  // Per-window PSI gets its own id, so that a criterion such as `drift.psi max < 0.25` reads the columns' overall PSI.
+  for (const r of records) if (r.id === 'drift.psi' && r.group?.window) r.id = 'drift.psi_window';
+  const scores = await computeDrift(ws.conn, `(SELECT p_production AS score FROM ${relation})`, `(SELECT p_candidate AS score FROM ${relation})`, [{ name: 'score', kind: 'numeric' }], { correction: 'none' });
+  for (const r of scores) {
+    if (!r.group) continue; // the per-run share is about input columns only
+    records.push({ ...r, id: r.id.replace(/^drift\./, 'drift.score_shift.'), model: 'delta', group: { scores: 'candidate vs production' } });
+  }
+  args.onProgress?.({ stage: 'drift', done: 1, total: 1, rate: 0, etaSeconds: 0 });
+  return records;
 }
 
 /**
@@ -154,7 +181,9 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
     const relation = metricsRelation({ predictions: ws.predictionsTable(runId), dataset: dataset.id, columns: dataset.columns, map: plan.map });
     const metrics = await computeMetrics(ws.conn, relation, { threshold: plan.map.threshold, sensitive: plan.map.sensitive, bootstrap });
     args.onProgress?.({ stage: 'metrics', done: 1, total: 1, rate: 0, etaSeconds: 0 });
-    result = { run, models, dataset, plan, stats, metrics, bootstrap, latency: null };
+    const reference = args.reference ? await ensureDataset(ws, args.reference, args) : null;
+    if (reference) metrics.push(...await driftRecords(ws, plan, dataset, reference, relation, args));
+    result = { run, models, dataset, plan, stats, metrics, bootstrap, latency: null, reference };
   } finally {
     await Promise.all(Object.values(runners).map((r) => r?.close().catch(() => {})));
   }

@@ -23,6 +23,8 @@ export const demoCommand: CliCommand = {
       map: join(root, 'fixtures/maps', `${pair}.map.yaml`),
       out: flagString(flags, 'out') ?? 'shadowbench-demo',
       noiseFloor: true,
+      criteria: join(root, 'fixtures/criteria/hmda.criteria.yaml'),
+      context: join(root, 'fixtures/context/hmda.context.yaml'),
       quiet: !!flags.quiet,
       command: ['shadowbench', ...(io.argv ?? ['demo'])],
     }, io);

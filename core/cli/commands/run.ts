@@ -5,7 +5,8 @@ import { buildReport } from '../../host/buildReport.js';
 import { type ComparisonArgs, runComparison } from '../../host/runComparison.js';
 import { sha256File } from '../../host/sha256File.js';
 import { loadMap } from '../../replay/loadMap.js';
-import { writeReportJson } from '../../report/writeReport.js';
+import { loadCriteria } from '../../checks/index.js';
+import { applyCriteria, loadContext, writeReportFiles, type ReportFormat } from '../../report/index.js';
 import { type CliCommand, type CliIO, type FlagValues, flagString, requireFlag } from '../command.js';
 import { progressPrinter } from '../progressPrinter.js';
 import { summary } from '../summary.js';
@@ -28,11 +29,18 @@ function intFlag(flags: FlagValues, name: string, min: number): number | undefin
 }
 
 /** What `run` and `demo` share: replay, metrics, report.json, summary. */
-export async function runAndReport(o: { production: string; candidate: string; data: string; map?: string; out: string; workspace?: string; chunkRows?: number; noiseFloor?: boolean; fresh?: boolean; B?: number; seed?: number; quiet?: boolean; command: string[]; latency?: ComparisonArgs['latency'] }, io: CliIO): Promise<number> {
+export async function runAndReport(o: { production: string; candidate: string; data: string; map?: string; out: string; workspace?: string; chunkRows?: number; noiseFloor?: boolean; fresh?: boolean; B?: number; seed?: number; quiet?: boolean; command: string[]; latency?: ComparisonArgs['latency'];
+  criteria?: string; context?: string; reference?: string; formats?: ReportFormat[]; chromium?: string }, io: CliIO): Promise<number> {
   const out = resolve(io.cwd, o.out);
   const wsPath = resolve(io.cwd, o.workspace ?? `${o.out}/workspace.duckdb`);
   const map = o.map ? await loadMap(resolve(io.cwd, o.map)) : undefined;
   const mapFile = o.map ? { path: resolve(io.cwd, o.map), sha256: await sha256File(resolve(io.cwd, o.map)) } : null;
+  // Criteria and context are read before the run, so a malformed file stops it before any work.
+  const criteriaPath = o.criteria ? resolve(io.cwd, o.criteria) : null;
+  const criteria = criteriaPath ? await loadCriteria(criteriaPath) : null;
+  const criteriaFile = criteriaPath ? { path: criteriaPath, sha256: await sha256File(criteriaPath) } : null;
+  const context = o.context ? await loadContext(resolve(io.cwd, o.context)) : null;
+  const formats = o.formats ?? ['json', 'html', 'pdf'];
   await mkdir(out, { recursive: true });
   const ws = await Workspace.create(wsPath);
   const progress = progressPrinter(io.stderr, !!io.isTTY, o.quiet);
@@ -40,17 +48,27 @@ export async function runAndReport(o: { production: string; candidate: string; d
     const t0 = Date.now();
     const result = await runComparison({
       workspace: ws, production: resolve(io.cwd, o.production), candidate: resolve(io.cwd, o.candidate), data: { path: resolve(io.cwd, o.data) },
+      ...(o.reference ? { reference: { path: resolve(io.cwd, o.reference) } } : {}),
       map, chunkRows: o.chunkRows, noiseFloor: o.noiseFloor, fresh: o.fresh, latency: o.latency,
       bootstrap: { B: o.B ?? 1000, seed: o.seed ?? 20261125 }, signal: io.signal,
       onProgress: (p) => progress.update(p),
       onLog: (m) => { progress.end(); if (!o.quiet) io.stderr(m + '\n'); },
     });
     progress.end();
-    const report = buildReport({ result, command: o.command, mapFile, metricsMs: Date.now() - t0 - (result.stats?.timings.totalMs ?? 0) });
-    const path = await writeReportJson(out, report);
+    let report = buildReport({ result, command: o.command, mapFile, metricsMs: Date.now() - t0 - (result.stats?.timings.totalMs ?? 0) });
+    if (context) report = { ...report, context };
+    if (criteria) report = applyCriteria(report, criteria, criteriaFile);
+    let files: { name: string }[] = [];
+    try {
+      files = await writeReportFiles(out, report, { formats, ...(o.chromium ? { chromium: resolve(io.cwd, o.chromium) } : {}), env: io.env });
+    } catch (e) {
+      if (!(WorkbenchError.is(e) && e.code === 'UNAVAILABLE' && formats.includes('pdf'))) throw e;
+      io.stderr(`shadowbench: warning: ${e.message}\n`);
+      files = formats.filter((f) => f !== 'pdf').map((f) => ({ name: `report.${f}` }));
+    }
     if (!o.quiet) io.stdout('\n' + summary(report));
-    io.stdout(`\nReport: ${path}\nWorkspace: ${wsPath} (run ${result.run.id})\n`);
-    return 0;
+    io.stdout(`\nReport: ${out}  (${files.map((f) => f.name).join(', ')})\nWorkspace: ${wsPath} (run ${result.run.id})\n`);
+    return report.verdict === 'fail' ? 3 : 0;
   } finally {
     progress.end();
     await ws.close();
@@ -73,6 +91,11 @@ export const runCommand: CliCommand = {
     { name: 'fresh', type: 'boolean', description: 'Score again even if this workspace holds a finished run with the same models, data and map.' },
     { name: 'bootstrap', type: 'string', value: 'B', description: 'Bootstrap replicates for confidence intervals (0 disables them).', default: '1000' },
     { name: 'seed', type: 'string', value: 'N', description: 'Bootstrap seed, recorded in the report.', default: '20261125' },
+    { name: 'reference', type: 'string', value: 'DATA', description: 'Reference dataset (training data or an earlier traffic window) for input drift: PSI, KS, Wasserstein, Jensen-Shannon, chi-square, chosen per column, Benjamini-Hochberg corrected.' },
+    { name: 'criteria', type: 'string', value: 'FILE', description: 'Acceptance criteria (YAML or JSON) written before the run; the verdict is pass only when every rule passes (exit code 3 on fail).' },
+    { name: 'context', type: 'string', value: 'FILE', description: 'Scope, intended use, decision requested and limitations (YAML or JSON), for the report.' },
+    { name: 'format', type: 'string', value: 'LIST', description: 'Report formats, comma-separated (the PDF needs Chromium or Electron; without one it is skipped with a warning).', default: 'json,html,pdf' },
+    { name: 'chromium', type: 'string', value: 'PATH', description: 'Chromium or Chrome binary that prints the PDF.' },
     { name: 'latency', type: 'boolean', description: 'Also measure latency: single requests through both models on the same inputs, interleaved in ABBA blocks, warm-up excluded.' },
     { name: 'latency-requests', type: 'string', value: 'N', description: 'Measured requests per model in the latency replay.', default: '2000' },
     { name: 'latency-warmup', type: 'string', value: 'N', description: 'Warm-up requests per model, discarded and reported apart.', default: '100' },
@@ -97,8 +120,16 @@ export const runCommand: CliCommand = {
       ...(speed !== undefined ? { speed } : {}),
       seed: intFlag(flags, 'seed', 0) ?? 20261125,
     } : undefined;
+    const fmt = (flagString(flags, 'format') ?? 'json,html,pdf').split(',').map((f) => f.trim()).filter(Boolean);
+    const badFmt = fmt.filter((f) => !['json', 'html', 'pdf'].includes(f));
+    if (badFmt.length || !fmt.length || !fmt.includes('json')) throw new WorkbenchError('BAD_ARGUMENT', `--format takes json, html, pdf separated by commas (json always included); got "${flagString(flags, 'format')}".`, { flag: 'format' });
     return runAndReport({
       latency,
+      criteria: flagString(flags, 'criteria'),
+      reference: flagString(flags, 'reference'),
+      context: flagString(flags, 'context'),
+      formats: fmt as ReportFormat[],
+      chromium: flagString(flags, 'chromium'),
       production: requireFlag(flags, 'production', 'run'),
       candidate: requireFlag(flags, 'candidate', 'run'),
       data: requireFlag(flags, 'data', 'run'),
