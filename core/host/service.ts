@@ -10,7 +10,10 @@ import { checkMap } from '../replay/loadMap.js';
 import { resolveMap } from '../replay/resolveMap.js';
 import { VERSION } from '../version.js';
 import { disagreementsSql } from './disagreements.js';
+import { buildReport } from './buildReport.js';
+import { criteriaResults, exportReportFiles, previewHtml, reportWithCriteria, signAndVerify, verifyFolder } from './reportActions.js';
 import { type ComparisonResult, runComparison } from './runComparison.js';
+import type { ReportModel } from '../report/index.js';
 
 export interface ServiceOptions {
   /** Workspace file to open at start. */
@@ -91,6 +94,13 @@ export async function createWorkbenchService(opts: ServiceOptions = {}): Promise
     };
   }
 
+  async function storedReport(runId: string): Promise<ReportModel> {
+    await running.get(runId)?.done;
+    const r = await need().getMeta<ReportModel>(`report:${runId}`);
+    if (!r) throw new WorkbenchError('NOT_FOUND', `Run ${runId} has no report yet: it is still running, failed, or was made before reports were stored. Run it again.`, { runId });
+    return r;
+  }
+
   if (opts.workspacePath) await openWorkspace(opts.workspacePath);
 
   const service: WorkbenchService = {
@@ -152,11 +162,11 @@ export async function createWorkbenchService(opts: ServiceOptions = {}): Promise
         },
         onLog: (message) => emit({ kind: 'log', level: 'info', message }),
         onRunCreated: (run) => { runId = run.id; running.set(run.id, { controller, done: done.then(() => {}, () => {}) }); resolveStarted(run); },
-      }).then((result) => {
+      }).then(async (result) => {
         results.set(result.run.id, result);
-        return w.setMeta(`metrics:${result.run.id}`, result.metrics).then(() => {
-          emit({ kind: 'run-finished', runId: result.run.id, status: 'done' });
-        });
+        await w.setMeta(`metrics:${result.run.id}`, result.metrics);
+        await w.setMeta(`report:${result.run.id}`, buildReport({ result, command: ['shadowbench', 'serve', '(run started from the workbench)'] }));
+        emit({ kind: 'run-finished', runId: result.run.id, status: 'done' });
       }, (e) => {
         const err = WorkbenchError.is(e) ? { code: e.code, message: e.message } : { code: 'INTERNAL', message: String((e as Error)?.message ?? e) };
         if (runId) emit({ kind: 'run-finished', runId, status: err.code === 'CANCELLED' ? 'cancelled' : 'failed', error: err });
@@ -173,6 +183,7 @@ export async function createWorkbenchService(opts: ServiceOptions = {}): Promise
     },
     async getRun({ runId }) { return need().getRun(runId); },
     async getMetrics({ runId }): Promise<MetricRecord[]> {
+      await running.get(runId)?.done; // a run reads as done before its metrics are stored
       const m = results.get(runId)?.metrics ?? (await need().getMeta<MetricRecord[]>(`metrics:${runId}`));
       if (!m) throw new WorkbenchError('NOT_FOUND', `Run ${runId} has no metrics yet: it is still running, failed, or does not exist.`, { runId });
       return m;
@@ -184,10 +195,27 @@ export async function createWorkbenchService(opts: ServiceOptions = {}): Promise
       return w.query(disagreementsSql(w.predictionsTable(q.runId), dataset, run.map, q), { limit: q.limit ?? 100, offset: q.offset ?? 0 });
     },
     async query({ sql, limit, offset }) { return need().query(sql, { limit, offset }); },
-    async evaluateCriteria() { throw new WorkbenchError('UNAVAILABLE', 'Acceptance criteria are not available in this build yet.'); },
-    async exportReport() { throw new WorkbenchError('UNAVAILABLE', 'Report export from the workbench is not available in this build yet; use `shadowbench run --out DIR`.'); },
-    async signReport() { throw new WorkbenchError('UNAVAILABLE', 'Signing from the workbench is not available in this build yet; use `shadowbench sign`.'); },
-    async verifyReport() { throw new WorkbenchError('UNAVAILABLE', 'Verification from the workbench is not available in this build yet; use `shadowbench verify`.'); },
+    async evaluateCriteria({ runId, criteriaPath }) {
+      return criteriaResults(await storedReport(runId), checkPath(criteriaPath, 'evaluateCriteria'));
+    },
+    async exportReport(args) {
+      const report = await storedReport(args.runId);
+      return exportReportFiles(report, { ...args, dir: checkPath(args.dir, 'exportReport'), ...(args.criteriaPath ? { criteriaPath: checkPath(args.criteriaPath, 'exportReport') } : {}) },
+        (message) => emit({ kind: 'log', level: 'warn', message }));
+    },
+    async signReport(args) {
+      return signAndVerify({ ...args, dir: checkPath(args.dir, 'signReport'), keyPath: checkPath(args.keyPath, 'signReport') });
+    },
+    async verifyReport({ dir, keys }) {
+      return verifyFolder(checkPath(dir, 'verifyReport'), (keys ?? []).map((k) => checkPath(k, 'verifyReport')));
+    },
+    async previewReport({ runId, criteriaPath }) {
+      const report = await storedReport(runId);
+      return previewHtml(await reportWithCriteria(report, criteriaPath ? checkPath(criteriaPath, 'previewReport') : undefined));
+    },
+    async getCurves({ runId }) {
+      return (await storedReport(runId)).curves ?? [];
+    },
     on(listener) { listeners.add(listener); return () => listeners.delete(listener); },
     comparison(runId) { return results.get(runId) ?? null; },
     async close() {

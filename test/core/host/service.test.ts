@@ -63,6 +63,27 @@ test('the service runs the whole flow: workspace, models, dataset, map, run with
     const refused = await dispatch(service, 'query', { sql: `DROP TABLE "${ds.id}"` });
     assert.equal(refused.ok, false);
 
+    // Criteria, export, sign, countersign and verify from the workbench.
+    const crit = await service.evaluateCriteria({ runId: run.id, criteriaPath: F('criteria/hmda.criteria.yaml') });
+    assert.ok(crit.length > 0 && crit.every((c) => ['pass', 'fail', 'not_evaluable'].includes(c.status)));
+    const dir = join(tmp, 'export');
+    const exp = await service.exportReport({ runId: run.id, dir, criteriaPath: F('criteria/hmda.criteria.yaml'), formats: ['json', 'html'] });
+    assert.deepEqual(exp.files.map((f) => f.name).sort(), ['report.html', 'report.json']);
+    const exported = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+    assert.equal(exported.criteria.length, crit.length);
+    assert.ok(exported.verdict);
+    const { keygen } = await import('../../../core/report/sign/index.js');
+    const v = await keygen(join(tmp, 'keys'), { algorithm: 'ed25519', name: 'validator' });
+    const a = await keygen(join(tmp, 'keys'), { algorithm: 'ecdsa-p256', name: 'approver' });
+    const s1 = await service.signReport({ dir, keyPath: v.privateKeyPath, signer: 'A. Validator', role: 'Validation', meaning: 'validated' });
+    assert.equal(s1.signatures.length, 1);
+    await service.signReport({ dir, keyPath: a.privateKeyPath, signer: 'B. Approver', role: 'Model risk', meaning: 'approved' });
+    const ok = await service.verifyReport({ dir, keys: [v.publicKeyPath, a.publicKeyPath] });
+    assert.equal(ok.ok, true, JSON.stringify(ok.errors));
+    assert.deepEqual(ok.signatures.map((x) => x.meaning), ['validated', 'approved']);
+    const preview = await service.previewReport!({ runId: run.id });
+    assert.match(preview.html, /<html/i);
+
     // Reopening the workspace shows everything, and the metrics are still there.
     await service.openWorkspace({ path: join(tmp, 'a.duckdb') });
     const ws = await service.getWorkspace({});
