@@ -3,4 +3,6 @@ export * from './contract/index.js';
 export { createWorkbenchService, type WorkbenchService, type ServiceOptions } from './host/service.js';
 export { dispatch } from './host/dispatch.js';
 export { startServer } from './host/server.js';
+export { CSP } from './host/http/static.js';
+export { packageRoot, rendererDist } from './host/serverRoot.js';
 export { VERSION } from './version.js';

@@ -7,10 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, extname, join, normalize, relative, isAbsolute } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, type IpcMainInvokeEvent, type OpenDialogOptions } from 'electron';
-import { dispatch } from '../core/host/dispatch.js';
-import { CSP } from '../core/host/http/static.js';
-import { packageRoot } from '../core/host/serverRoot.js';
-import { createWorkbenchService, type WorkbenchService } from '../core/host/service.js';
+import { createWorkbenchService, CSP, dispatch, packageRoot, type WorkbenchService } from '../core/index.js';
 import { buildMenu } from './menu.js';
 import { PrefsFile } from './userData.js';
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { type CliCommand, flagString } from '../command.js';
-import { packageRoot } from '../packageRoot.js';
+import { packageRoot } from '../../host/serverRoot.js';
 import { runAndReport } from './run.js';
 
 export const demoCommand: CliCommand = {

@@ -57,7 +57,7 @@ export function Plot(props: { build: () => { data: unknown[]; layout: Record<str
     return () => {
       alive = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // (dependencies listed on purpose: the figure is rebuilt only when its data or theme change)
   }, [props.theme, ...props.deps]);
   useEffect(() => () => {
     const el = ref.current;
