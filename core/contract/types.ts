@@ -84,6 +84,10 @@ export interface ModelMapping {
  * columns carry the label, the sensitive attributes, the time and the row id.
  */
 export interface ColumnMap {
+  /** What the models predict: a binary class (default), a number (regression), or one of several classes. */
+  task?: 'binary' | 'regression' | 'multiclass';
+  /** Multiclass: the label values in the order of the models' probability columns (default: sorted distinct labels). */
+  classes?: (string | number)[];
   label?: string;
   /** Value of the label column that means the positive class (as written in the data). */
   positive?: string | number | boolean;

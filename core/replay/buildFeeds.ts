@@ -88,12 +88,20 @@ export function buildFeeds(plan: ModelPlan, chunk: ColumnChunk, layout: ColumnLa
   return feeds;
 }
 
-/** Reads the positive-class score column out of a model's score output. */
+/** Reads the score out of a model's output: the positive-class column, the regression value, or the multiclass argmax. */
 export function extractScores(plan: ModelPlan, out: Tensor, rows: number): Float64Array {
   const data = out.data as Float32Array | Float64Array;
   const width = out.dims.length >= 2 ? out.dims[out.dims.length - 1] : 1;
   const scores = new Float64Array(rows);
-  if (width === 1) {
+  if (plan.task === 'multiclass') {
+    // the predicted class: the first column with the highest probability (numpy argmax)
+    for (let r = 0; r < rows; r++) {
+      let best = 0;
+      const base = r * width;
+      for (let j = 1; j < width; j++) if (data[base + j] > data[base + best]) best = j;
+      scores[r] = data[base] !== data[base] ? NaN : best;
+    }
+  } else if (width === 1) {
     for (let r = 0; r < rows; r++) scores[r] = data[r];
   } else {
     for (let r = 0, p = plan.scoreIndex; r < rows; r++, p += width) scores[r] = data[p];

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import { type ColumnMap, type ModelMapping, WorkbenchError } from '../contract/index.js';
 
-const TOP_KEYS = new Set(['label', 'positive', 'sensitive', 'timestamp', 'id', 'threshold', 'models']);
+const TOP_KEYS = new Set(['task', 'classes', 'label', 'positive', 'sensitive', 'timestamp', 'id', 'threshold', 'models']);
 const MODEL_KEYS = new Set(['inputs', 'score', 'label']);
 
 /** Reads a column map file (JSON or YAML). Errors name the file, the line when known, and the key. */
@@ -53,10 +53,18 @@ export function checkMap(raw: unknown, source = 'map'): ColumnMap {
     const t = raw.threshold;
     if (typeof t !== 'number' || !Number.isFinite(t) || t < 0 || t > 1) fail(source, 'threshold', `expected a number in [0, 1], got ${JSON.stringify(t)}.`);
   }
+  if (raw.task !== undefined && raw.task !== null && !['binary', 'regression', 'multiclass'].includes(raw.task as string)) {
+    fail(source, 'task', `expected binary, regression or multiclass, got ${JSON.stringify(raw.task)}.`);
+  }
+  if (raw.classes !== undefined && raw.classes !== null && (!Array.isArray(raw.classes) || raw.classes.length < 2 || raw.classes.some((c) => typeof c !== 'string' && typeof c !== 'number'))) {
+    fail(source, 'classes', 'expected a list of at least two label values.');
+  }
   const models = raw.models ?? {};
   if (!isObj(models)) fail(source, 'models', 'expected an object with keys production and candidate.');
   for (const k of Object.keys(models)) if (k !== 'production' && k !== 'candidate') fail(source, `models.${k}`, 'unknown model; use production and candidate.');
   const out: ColumnMap = {
+    ...(raw.task != null ? { task: raw.task as ColumnMap['task'] } : {}),
+    ...(raw.classes != null ? { classes: raw.classes as (string | number)[] } : {}),
     ...(raw.label != null ? { label: raw.label as string } : {}),
     ...(raw.positive != null ? { positive: raw.positive as string | number | boolean } : {}),
     ...(raw.sensitive != null ? { sensitive: raw.sensitive as string[] } : {}),

@@ -15,6 +15,8 @@ export interface InputPlan {
 /** How one model is fed and where its positive-class score is read. */
 export interface ModelPlan {
   role: ModelRole;
+  /** binary/regression: read column `scoreIndex`; multiclass: the argmax over the output's columns. */
+  task: 'binary' | 'regression' | 'multiclass';
   inputs: InputPlan[];
   /** Output name as in the signature (a ZipMap output is read through the tensor that feeds it). */
   scoreOutput: string;
@@ -147,9 +149,27 @@ function planScore(role: ModelRole, sig: ModelSignature, score: string | undefin
 
 const BOOL_LIKE: Record<string, boolean> = { true: true, false: false };
 
+/** Regression labels must be numeric; multiclass labels give the class list. */
+async function resolveClasses(map: ColumnMap, probe: DatasetProbe): Promise<(string | number)[] | undefined> {
+  if (map.task === 'regression') {
+    if (map.label) {
+      const col = findColumn(probe.info, map.label, 'label');
+      if (!isNumericType(col.type)) throw new WorkbenchError('BAD_LABEL', `A regression label must be numeric, but column "${map.label}" is ${col.type}.`, { column: map.label });
+    }
+    return undefined;
+  }
+  if (map.task !== 'multiclass') return undefined;
+  if (map.classes) return map.classes;
+  if (!map.label) throw new WorkbenchError('BAD_MAP', 'A multiclass map needs `classes` (the label values in the order of the probability columns) or a `label` column to take them from.');
+  findColumn(probe.info, map.label, 'label');
+  const values = await probe.distinct(map.label, 1001);
+  if (values.length > 1000) throw new WorkbenchError('BAD_LABEL', `Label column "${map.label}" has more than 1,000 distinct values; list the classes in the map.`, { column: map.label });
+  return values.map((v) => (typeof v === 'bigint' ? Number(v) : (v as string | number)));
+}
+
 /** Picks the positive class and checks the label has at most two values. */
 async function resolveLabel(map: ColumnMap, probe: DatasetProbe): Promise<ColumnMap['positive']> {
-  if (!map.label) return map.positive;
+  if (!map.label || (map.task && map.task !== 'binary')) return map.positive;
   findColumn(probe.info, map.label, 'label');
   const values = await probe.distinct(map.label, 3);
   const shown = values.map((v) => JSON.stringify(typeof v === 'bigint' ? Number(v) : v));
@@ -181,7 +201,9 @@ export async function resolveMap(map: ColumnMap, probe: DatasetProbe, sigs: Reco
   for (const key of ['timestamp', 'id'] as const) if (map[key]) findColumn(info, map[key]!, key);
   const sensitive = map.sensitive ?? [];
   for (const s of sensitive) findColumn(info, s, 'sensitive');
+  const task = map.task ?? 'binary';
   const positive = await resolveLabel(map, probe);
+  const classes = await resolveClasses(map, probe);
   const plans = {} as Record<ModelRole, ModelPlan>;
   for (const role of ['production', 'candidate'] as const) {
     const mm = map.models?.[role] ?? { inputs: {} };
@@ -192,11 +214,21 @@ export async function resolveMap(map: ColumnMap, probe: DatasetProbe, sigs: Reco
       }
     }
     const inputs = sig.inputs.map((inp) => planInput(role, inp, mm.inputs?.[inp.name], info));
-    plans[role] = { role, inputs, ...planScore(role, sig, mm.score, positive) };
+    const score = planScore(role, sig, mm.score, positive);
+    if (task === 'multiclass') {
+      const out = sig.outputs.find((o) => o.name === score.scoreOutput)!;
+      const w = outputWidth(out);
+      if (w !== null && classes && w !== classes.length) {
+        throw new WorkbenchError('MAPPING_MISMATCH', `Output "${out.name}" of ${modelLabel(role)} has ${w} class columns, but the map has ${classes.length} classes (${classes.join(', ')}). Set classes in the map in the order of the output's columns.`, { role, output: out.name });
+      }
+    }
+    plans[role] = { role, task, inputs, ...score };
   }
   const resolved: ResolvedMap = {
     ...map,
     ...(positive !== undefined ? { positive } : {}),
+    ...(classes ? { classes } : {}),
+    task,
     threshold: map.threshold ?? 0.5,
     sensitive,
     models: {
