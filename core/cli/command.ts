@@ -56,7 +56,7 @@ export function parseFlags(cmd: CliCommand, argv: string[]): { flags: FlagValues
 
 /** The text of `shadowbench <command> --help`. */
 export function commandHelp(cmd: CliCommand): string {
-  const lines = [`shadowbench ${cmd.name}${cmd.positionals ? ' ' + cmd.positionals : ''} [flags]`, '', cmd.summary];
+  const lines = [`shadowbench ${cmd.name}${cmd.positionals ? ' ' + cmd.positionals : ''}${cmd.flags.length ? ' [flags]' : ''}`, '', cmd.summary];
   if (cmd.description) lines.push('', cmd.description);
   if (cmd.flags.length) {
     lines.push('', 'Flags:');

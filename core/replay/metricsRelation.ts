@@ -20,13 +20,22 @@ export function labelExpr(map: ResolvedMap, columns: ColumnInfo[], alias = 'd'):
 }
 
 /**
- * The relation the metrics read: one row per scored dataset row with `y`, `p_production`,
- * `p_candidate`, `p_noise` and one VARCHAR column per sensitive attribute.
+ * The relation the metrics read: one row per scored dataset row with the target (`y` for binary,
+ * `y_value` for regression, `y_class` + `c_production`/`c_candidate` for multiclass),
+ * `p_production`, `p_candidate`, `p_noise` and one VARCHAR column per sensitive attribute.
  */
 export function metricsRelation(opts: { predictions: string; dataset: string; columns: ColumnInfo[]; map: ResolvedMap; extra?: string[] }): string {
   const { map } = opts;
+  const task = map.task ?? 'binary';
+  const label = map.label ? `d.${q(map.label)}` : 'NULL';
+  const target = task === 'regression'
+    ? [`CAST(${label} AS DOUBLE) AS y_value`]
+    : task === 'multiclass'
+      ? [`CASE ${(map.classes ?? []).map((c, i) => `WHEN CAST(${label} AS VARCHAR) = ${lit(String(c))} THEN ${i}`).join(' ')} ELSE NULL END AS y_class`,
+        'CAST(p.production AS INTEGER) AS c_production', 'CAST(p.candidate AS INTEGER) AS c_candidate']
+      : [`${labelExpr(map, opts.columns)} AS y`];
   const cols = [
-    `${labelExpr(map, opts.columns)} AS y`,
+    ...target,
     'p.production AS p_production',
     'p.candidate AS p_candidate',
     'p.noise AS p_noise',

@@ -119,6 +119,6 @@ test('--help explains every flag of every command with an example', async () => 
     const h = await cli([n, '--help']);
     assert.equal(h.code, 0, n);
     assert.match(h.out, new RegExp(`Examples:\\n(.*\\n)*.*shadowbench ${n}`), `${n} has an example`);
-    assert.match(h.out, /Flags:|^shadowbench \w+ *\[flags\]\n\n.*\n\nExamples/m, `${n} documents its flags`);
+    if (/\[flags\]/.test(h.out.split('\n')[0])) assert.match(h.out, /\nFlags:\n {2}(-\w, )?--/, `${n} documents its flags`);
   }
 });
