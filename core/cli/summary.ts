@@ -31,18 +31,26 @@ export function summary(rep: ReportModel): string {
   out.push(`Threshold   ${rep.settings.threshold}   positive class: ${JSON.stringify(rep.settings.positive)}   intervals: 95%, ${rep.settings.bootstrap.method}, B = ${rep.settings.bootstrap.B}, seed ${rep.settings.bootstrap.seed}`);
   out.push('');
   out.push('Outcomes (labelled rows)');
-  const rows = OUTCOMES.filter(([id]) => m.some((r) => r.id === id)).map(([id, name]) => {
+  const task = rep.artefacts.map.resolved.task ?? 'binary';
+  const ids: [string, string][] = task === 'binary' ? OUTCOMES
+    : [...new Set(m.filter((r) => r.id.startsWith(task + '.') && !r.group && r.model === 'delta').map((r) => r.id))].map((id) => [id, id.slice(task.length + 1)]);
+  const rows = ids.filter(([id]) => m.some((r) => r.id === id)).map(([id, name]) => {
     const delta = findMetric(m, id, 'delta');
     return [name, withCi(findMetric(m, id, 'production')), withCi(findMetric(m, id, 'candidate')), withCi(delta, true), pValue(delta?.p)];
   });
   out.push(table(rows, ['metric', 'production', 'candidate', 'delta (cand - prod)', 'paired test']));
+  for (const id of ['regression.paired_test', 'regression.wilcoxon_p']) {
+    const t = findMetric(m, id, 'both');
+    if (t) out.push(`${id === 'regression.paired_test' ? 'Paired t-test on squared errors' : 'Wilcoxon signed-rank on squared errors'}: ${pValue(t.value)}`);
+  }
   const agree = findMetric(m, 'shadow.agreement_rate', 'both');
   if (agree) {
     const f01 = findMetric(m, 'shadow.flip_0_to_1', 'both');
     const f10 = findMetric(m, 'shadow.flip_1_to_0', 'both');
-    const mc = findMetric(m, 'shadow.mcnemar_p', 'both');
+    const mc = findMetric(m, 'shadow.mcnemar_p', 'both') ?? findMetric(m, 'multiclass.mcnemar_p', 'both');
     out.push('Shadow diff (all scored rows)');
-    out.push(`  agreement ${withCi(agree)}   flips 0->1: ${withCi(f01)}   1->0: ${withCi(f10)}   McNemar ${pValue(mc?.value ?? undefined)}`);
+    const flips = f01 || f10 ? `   flips 0->1: ${withCi(f01)}   1->0: ${withCi(f10)}` : '';
+    out.push(`  agreement ${withCi(agree)}${flips}   McNemar ${pValue(mc?.value ?? undefined)}`);
     out.push('');
   }
   for (const attr of rep.settings.sensitive) {

@@ -11,6 +11,7 @@ import { batchReplay, type ReplayProgress, type ReplayStats } from '../replay/ba
 import { type LatencyOptions, latencyReplay } from '../replay/latency/latencyReplay.js';
 import { latencyMetrics } from '../metrics/latency/latencyMetrics.js';
 import { computeDrift } from '../metrics/drift/computeDrift.js';
+import { computeMulticlassMetrics, computeRegressionMetrics } from '../metrics/tasks/index.js';
 import { latencySummary, type LatencySummary } from '../metrics/latency/latencySummary.js';
 import { metricsRelation, q } from '../replay/metricsRelation.js';
 import { type ReplayPlan, resolveMap } from '../replay/resolveMap.js';
@@ -179,7 +180,12 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
     run = await ws.getRun(runId);
     args.onProgress?.({ stage: 'metrics', done: 0, total: 1, rate: 0, etaSeconds: null });
     const relation = metricsRelation({ predictions: ws.predictionsTable(runId), dataset: dataset.id, columns: dataset.columns, map: plan.map });
-    const metrics = await computeMetrics(ws.conn, relation, { threshold: plan.map.threshold, sensitive: plan.map.sensitive, bootstrap });
+    const task = plan.map.task ?? 'binary';
+    const metrics = task === 'regression'
+      ? await computeRegressionMetrics(ws.conn, relation, { sensitive: plan.map.sensitive, bootstrap })
+      : task === 'multiclass'
+        ? await computeMulticlassMetrics(ws.conn, relation, { classes: (plan.map.classes ?? []).map(String), bootstrap })
+        : await computeMetrics(ws.conn, relation, { threshold: plan.map.threshold, sensitive: plan.map.sensitive, bootstrap });
     args.onProgress?.({ stage: 'metrics', done: 1, total: 1, rate: 0, etaSeconds: 0 });
     const reference = args.reference ? await ensureDataset(ws, args.reference, args) : null;
     if (reference) metrics.push(...await driftRecords(ws, plan, dataset, reference, relation, args));

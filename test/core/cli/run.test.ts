@@ -50,6 +50,22 @@ for (const name of ['hmda-matrix', 'hmda-columns']) {
   });
 }
 
+for (const [task, data, ids] of [
+  ['regression', 'data/regression/diabetes.parquet', ['regression.mae', 'regression.rmse', 'regression.r2', 'regression.mape']],
+  ['multiclass', 'data/multiclass/wine.parquet', ['multiclass.accuracy', 'multiclass.macro_f1', 'multiclass.micro_f1']],
+] as const) {
+  test(`run on the ${task} pair: the map's task picks the ${task} metrics, with paired intervals`, async () => {
+    const out = join(tmp, task);
+    const r = await cli(['run', ...pair(task, data), '--out', out, '--bootstrap', '50', '--format', 'json']);
+    assert.equal(r.code, 0, r.err);
+    const rep = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    for (const id of ids) {
+      for (const model of ['production', 'candidate', 'delta']) assert.ok(metric(rep.metrics, id, model)?.ci, `${id} ${model}`);
+    }
+    assert.ok(!rep.metrics.some((m: MetricRecord) => m.id === 'outcome.roc_auc'));
+  });
+}
+
 test('CSV, Arrow file and Arrow stream copies of the traffic give the same metrics as Parquet', async () => {
   const base = JSON.parse(readFileSync(join(tmp, 'hmda-matrix', 'report.json'), 'utf8'));
   for (const file of ['traffic.csv', 'traffic.arrow', 'traffic.arrows']) {
