@@ -1,7 +1,8 @@
 // Benchmark: computeMetrics on 10M rows generated in DuckDB (memory_limit 2GB, temp_directory set), B = 1000.
-// Run: node --import tsx bench/metrics.ts [rows]
+// Run: node --import tsx bench/metrics.ts [rows]. Prints wall and process CPU time and the load average:
+// on a shared machine compare CPU seconds, wall time depends on the load.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { computeMetrics } from '../core/metrics/computeMetrics.js';
@@ -23,9 +24,12 @@ async function main(): Promise<void> {
       FROM (SELECT i, random() AS h, random() * 2 - 0.5 AS z, random() - 0.5 AS e1, random() - 0.5 AS e2 FROM range(${rows}) r(i))`);
     console.log(`generated ${rows} rows in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     t = performance.now();
+    const cpu0 = process.cpuUsage();
     const recs = await computeMetrics(conn, 'bench', { threshold: 0.5, sensitive: ['sex', 'region'], bootstrap: { B: 1000, seed: 20261125 } });
     const s = (performance.now() - t) / 1000;
+    const cpu = process.cpuUsage(cpu0);
     const auc = recs.find((r) => r.id === 'outcome.roc_auc' && r.model === 'delta');
+    console.log(`load average (1 min) ${loadavg()[0]!.toFixed(2)} on ${cpus().length} cores; process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (JS + DuckDB threads)`);
     console.log(`computeMetrics: ${s.toFixed(1)} s, ${recs.length} records, B=1000; AUC delta ${auc?.value?.toFixed(5)} p=${auc?.p?.toExponential(2)}`);
     console.log(`rss peak ~${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB (node process incl. DuckDB)`);
   } finally {

@@ -4,9 +4,15 @@ import { bootstrapCells } from './bootstrapCells.js';
 import { CellMetrics, type Cell } from './cellMetrics.js';
 import { delong, delongAucInterval } from './delong.js';
 import { mcnemar } from './mcnemar.js';
+import { calibrationRecords } from './calibrationRecords.js';
+import { metricsView, type MetricsView } from './metricsView.js';
+import { noiseFloor } from './noiseFloor.js';
+import { rankBootstrap } from './rankBootstrap.js';
 import { rankMetrics } from './rankMetrics.js';
+import { rowStats } from './rowStats.js';
+import { scoreRows } from './scoreRows.js';
 import { normalQuantile } from './specialFunctions.js';
-import { doubleLiteral, num, queryRows, quoteIdent, tempName } from './sql.js';
+import { doubleLiteral, num, queryRows } from './sql.js';
 
 /** Options of computeMetrics. */
 export interface MetricOptions {
@@ -23,8 +29,6 @@ export const SCORE_DELTA_QUANTILES = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99] a
 
 export const DEFAULT_BOOTSTRAP = { B: 1000, seed: 20261125, level: 0.95 } as const;
 
-const REQUIRED = ['y', 'p_production', 'p_candidate'];
-
 /**
  * Computes outcome, shadow-diff and fairness metrics of production vs candidate over `relation`
  * (a table name or a parenthesised subquery) with columns y, p_production, p_candidate and one
@@ -37,59 +41,25 @@ export async function computeMetrics(conn: DuckDBConnection, relation: string, o
   const boot = { ...DEFAULT_BOOTSTRAP, ...opts.bootstrap };
   if (!Number.isInteger(boot.B) || boot.B < 0) throw new WorkbenchError('BAD_ARGUMENT', `Bootstrap B must be a non-negative integer, got ${boot.B}.`, { B: boot.B });
   if (!(boot.level > 0 && boot.level < 1)) throw new WorkbenchError('BAD_ARGUMENT', `Interval level must be in (0, 1), got ${boot.level}.`, { level: boot.level });
-  await checkColumns(conn, relation, opts.sensitive);
-  const view = tempName('metrics');
-  const attrs = opts.sensitive.map((s, i) => `CAST(${quoteIdent(s)} AS VARCHAR) AS g${i}`);
-  await conn.run(`CREATE TEMP VIEW ${view} AS
-    SELECT CASE WHEN yd IN (0.0, 1.0) THEN yd::INTEGER END AS y,
-      (y_raw IS NOT NULL AND coalesce(yd NOT IN (0.0, 1.0), true)) AS bad_y,
-      pp, pc, ok_p, ok_c, ok_p AND ok_c AS ok${opts.sensitive.map((_, i) => `, g${i}`).join('')}
-    FROM (SELECT y AS y_raw, TRY_CAST(y AS DOUBLE) AS yd,
-            CAST(p_production AS DOUBLE) + 0.0 AS pp, CAST(p_candidate AS DOUBLE) + 0.0 AS pc,
-            coalesce(isfinite(CAST(p_production AS DOUBLE)), false) AS ok_p,
-            coalesce(isfinite(CAST(p_candidate AS DOUBLE)), false) AS ok_c${attrs.map((a) => `, ${a}`).join('')}
-          FROM ${relation} AS __r)`);
+  const view = await metricsView(conn, relation, opts.sensitive);
   try {
     return await compute(conn, view, opts, boot);
   } finally {
-    await conn.run(`DROP VIEW IF EXISTS ${view}`);
+    await view.drop();
   }
 }
 
-async function checkColumns(conn: DuckDBConnection, relation: string, sensitive: string[]): Promise<void> {
-  let names: string[];
-  try {
-    names = (await queryRows(conn, `DESCRIBE SELECT * FROM ${relation} AS __r`)).map((r) => String(r.column_name));
-  } catch (e) {
-    throw new WorkbenchError('BAD_ARGUMENT', `Cannot read the metrics relation ${relation}: ${(e as Error).message}`, { relation });
-  }
-  const missing = [...REQUIRED, ...sensitive].filter((c) => !names.includes(c));
-  if (missing.length) {
-    throw new WorkbenchError('BAD_ARGUMENT', `The metrics relation lacks column(s) ${missing.join(', ')}; it needs y, p_production, p_candidate and each sensitive attribute.`, { relation, missing, columns: names });
-  }
-}
-
-async function compute(conn: DuckDBConnection, view: string, opts: MetricOptions, boot: { B: number; seed: number; level: number }): Promise<MetricRecord[]> {
+async function compute(conn: DuckDBConnection, mv: MetricsView, opts: MetricOptions, boot: { B: number; seed: number; level: number }): Promise<MetricRecord[]> {
   const { level } = boot;
+  const view = mv.name;
   const zc = normalQuantile(1 - (1 - level) / 2);
-  const clip = (c: string) => `greatest(least(${c}, 1 - 1e-15), 1e-15)`;
-  const ll = (c: string) => `-(CASE WHEN y = 1 THEN ln(${clip(c)}) ELSE ln(1 - ${clip(c)}) END)`;
   const L = `ok AND y IS NOT NULL`;
   const [s] = await queryRows(conn, `SELECT
       count(*) AS rows, count(y) AS labelled, count(*) FILTER (WHERE y = 1) AS positives,
       count(*) FILTER (WHERE bad_y) AS bad_y,
       count(*) FILTER (WHERE NOT ok_p) AS bad_p, count(*) FILTER (WHERE NOT ok_c) AS bad_c,
       count(*) FILTER (WHERE ok) AS scored, count(*) FILTER (WHERE ${L}) AS lab,
-      count(*) FILTER (WHERE ${L} AND y = 1) AS pos,
-      avg((pp - y) ^ 2) FILTER (WHERE ${L}) AS brier_p, var_samp((pp - y) ^ 2) FILTER (WHERE ${L}) AS brier_p_v,
-      avg((pc - y) ^ 2) FILTER (WHERE ${L}) AS brier_c, var_samp((pc - y) ^ 2) FILTER (WHERE ${L}) AS brier_c_v,
-      avg((pc - y) ^ 2 - (pp - y) ^ 2) FILTER (WHERE ${L}) AS brier_d, var_samp((pc - y) ^ 2 - (pp - y) ^ 2) FILTER (WHERE ${L}) AS brier_d_v,
-      avg(${ll('pp')}) FILTER (WHERE ${L}) AS ll_p, var_samp(${ll('pp')}) FILTER (WHERE ${L}) AS ll_p_v,
-      avg(${ll('pc')}) FILTER (WHERE ${L}) AS ll_c, var_samp(${ll('pc')}) FILTER (WHERE ${L}) AS ll_c_v,
-      avg(${ll('pc')} - ${ll('pp')}) FILTER (WHERE ${L}) AS ll_d, var_samp(${ll('pc')} - ${ll('pp')}) FILTER (WHERE ${L}) AS ll_d_v,
-      avg(pc - pp) FILTER (WHERE ok) AS sd_mean, var_samp(pc - pp) FILTER (WHERE ok) AS sd_v,
-      max(abs(pc - pp)) FILTER (WHERE ok) AS sd_absmax,
-      quantile_cont(pc - pp, [${SCORE_DELTA_QUANTILES.join(', ')}]) FILTER (WHERE ok) AS sd_q
+      count(*) FILTER (WHERE ${L} AND y = 1) AS pos
     FROM ${view}`);
   const S = s!;
   if (num(S.bad_y) > 0) {
@@ -109,8 +79,16 @@ async function compute(conn: DuckDBConnection, view: string, opts: MetricOptions
   push({ id: 'data.invalid_score', model: 'production', value: num(S.bad_p), n: rows, note: num(S.bad_p) ? 'rows with a NULL, NaN or infinite production score; excluded' : undefined });
   push({ id: 'data.invalid_score', model: 'candidate', value: num(S.bad_c), n: rows, note: num(S.bad_c) ? 'rows with a NULL, NaN or infinite candidate score; excluded' : undefined });
 
-  // Rank-based outcomes and DeLong.
-  const rank = lab > 0 ? await rankMetrics(conn, view, P, N) : undefined;
+  // Rank-based outcomes, DeLong, calibration: scored rows streamed once into typed arrays.
+  const data = scored > 0 ? await scoreRows(conn, view, scored, mv.noise) : undefined;
+  // The cell table's GROUP BY runs on DuckDB's threads while JS ranks the scores below.
+  const gcols = opts.sensitive.map((_, i) => `g${i}`);
+  const t = doubleLiteral(opts.threshold);
+  const cellQuery = queryRows(conn, `SELECT ${gcols.map((g) => `${g}, `).join('')}y, (pp >= ${t})::INTEGER AS yp, (pc >= ${t})::INTEGER AS yc, count(*) AS n
+    FROM ${view} WHERE ok GROUP BY ALL ORDER BY ALL`);
+  cellQuery.catch(() => undefined); // awaited below; avoid an unhandled rejection if JS throws first
+  const labRows = data ? labelledRows(data.y) : new Uint32Array(0);
+  const rank = data && lab > 0 ? rankMetrics(data.pp, data.pc, data.y, labRows) : undefined;
   const noLab = lab === 0 ? 'no labelled rows with valid scores' : undefined;
   const aucNote = noLab ?? (P === 0 ? 'no positive rows: undefined' : N === 0 ? 'no negative rows: undefined' : undefined);
   const dl = rank?.delong ? delong(rank.delong, level) : undefined;
@@ -123,24 +101,28 @@ async function compute(conn: DuckDBConnection, view: string, opts: MetricOptions
   }
   push({ id: 'outcome.roc_auc', model: 'delta', value: auc[1]! - auc[0]!, n: lab, note: join(aucNote, dlNote, exclNote),
     ci: dlOk ? ci(dl.ci, 'delong paired (Sun & Xu 2014)') : undefined, p: dlOk ? dl.p : undefined });
-  triple(push, 'outcome.pr_auc', rank?.prAuc ?? [NaN, NaN], lab, join(noLab ?? (P === 0 ? 'no positive rows: undefined' : undefined), exclNote));
-  triple(push, 'outcome.ks', rank?.ks ?? [NaN, NaN], lab, join(aucNote, exclNote));
+  const rb = rank && boot.B > 0 && P > 0 ? rankBootstrap(rank.cells, { ap: rank.prAuc, ks: rank.ks }, boot) : undefined;
+  const rbCi = (iv: { low: number; high: number; used: number; dropped: number } | undefined) =>
+    rb && iv && iv.used >= Math.max(2, boot.B / 2) ? ci({ low: iv.low, high: iv.high, level }, iv.dropped ? `${rb.method}; ${iv.dropped} replicate(s) where the metric is undefined dropped` : rb.method) : undefined;
+  triple(push, 'outcome.pr_auc', rank?.prAuc ?? [NaN, NaN], lab, join(noLab ?? (P === 0 ? 'no positive rows: undefined' : undefined), exclNote), rb?.prAuc.map(rbCi));
+  triple(push, 'outcome.ks', rank?.ks ?? [NaN, NaN], lab, join(aucNote, exclNote), rb?.ks.map(rbCi));
+  for (const r of calibrationRecords(rank?.tables, lab, exclNote)) push(r);
 
   const clt = (mean: number, v: number, n: number): ConfidenceInterval | undefined =>
     n >= 2 && Number.isFinite(v) ? ci({ low: mean - zc * Math.sqrt(v / n), high: mean + zc * Math.sqrt(v / n), level }, 'normal (CLT) on per-row values') : undefined;
   const cltD = (mean: number, v: number, n: number) => { const c = clt(mean, v, n); return c && { ...c, method: 'normal (CLT) on the paired per-row difference' }; };
-  for (const [id, k] of [['outcome.brier', 'brier'], ['outcome.log_loss', 'll']] as const) {
+  const rs = data ? rowStats(data, SCORE_DELTA_QUANTILES) : undefined;
+  const none = { mean: NaN, variance: NaN };
+  for (const [id, k] of [['outcome.brier', 'brier'], ['outcome.log_loss', 'logLoss']] as const) {
     const note = join(noLab, exclNote);
-    push({ id, model: 'production', value: num(S[`${k}_p`]), n: lab, note, ci: clt(num(S[`${k}_p`]), num(S[`${k}_p_v`]), lab) });
-    push({ id, model: 'candidate', value: num(S[`${k}_c`]), n: lab, note, ci: clt(num(S[`${k}_c`]), num(S[`${k}_c_v`]), lab) });
-    push({ id, model: 'delta', value: num(S[`${k}_d`]), n: lab, note, ci: cltD(num(S[`${k}_d`]), num(S[`${k}_d_v`]), lab) });
+    const [p, c, d] = rs?.[k] ?? [none, none, none];
+    push({ id, model: 'production', value: p.mean, n: lab, note, ci: clt(p.mean, p.variance, lab) });
+    push({ id, model: 'candidate', value: c.mean, n: lab, note, ci: clt(c.mean, c.variance, lab) });
+    push({ id, model: 'delta', value: d.mean, n: lab, note, ci: cltD(d.mean, d.variance, lab) });
   }
 
   // Confusion-matrix metrics from the cell table, with the multinomial paired bootstrap.
-  const gcols = opts.sensitive.map((_, i) => `g${i}`);
-  const t = doubleLiteral(opts.threshold);
-  const cellRows = await queryRows(conn, `SELECT ${gcols.map((g) => `${g}, `).join('')}y, (pp >= ${t})::INTEGER AS yp, (pc >= ${t})::INTEGER AS yc, count(*) AS n
-    FROM ${view} WHERE ok GROUP BY ALL ORDER BY ALL`);
+  const cellRows = await cellQuery;
   const cells: Cell[] = cellRows.map((r) => ({
     groups: gcols.map((g) => (r[g] === null ? null : String(r[g]))),
     y: r.y === null ? null : (num(r.y) as 0 | 1), yp: num(r.yp) as 0 | 1, yc: num(r.yc) as 0 | 1, n: num(r.n),
@@ -173,19 +155,30 @@ async function compute(conn: DuckDBConnection, view: string, opts: MetricOptions
   push({ id: 'shadow.mcnemar_c', model: 'both', value: c, n: lab, note: 'labelled rows where candidate is right and production wrong' });
   for (let k = 0; k < cm.keys.length; k++) if (cm.keys[k]!.id.startsWith('shadow.')) emitKey(k);
   const noScored = scored === 0 ? 'no scored rows' : undefined;
-  push({ id: 'shadow.score_delta_mean', model: 'delta', value: num(S.sd_mean), n: scored, note: noScored, ci: cltD(num(S.sd_mean), num(S.sd_v), scored) });
-  push({ id: 'shadow.score_delta_abs_max', model: 'delta', value: num(S.sd_absmax), n: scored, note: noScored });
-  const qs = (S.sd_q as number[] | null) ?? [];
+  const sd = rs?.delta ?? none;
+  push({ id: 'shadow.score_delta_mean', model: 'delta', value: sd.mean, n: scored, note: noScored, ci: cltD(sd.mean, sd.variance, scored) });
+  push({ id: 'shadow.score_delta_abs_max', model: 'delta', value: rs?.deltaAbsMax ?? NaN, n: scored, note: noScored });
+  const qs = rs?.deltaQuantiles ?? [];
   SCORE_DELTA_QUANTILES.forEach((q, i) => push({ id: 'shadow.score_delta_q', model: 'delta', group: { quantile: String(q) }, value: num(qs[i]), n: scored, note: noScored }));
+  if (data) for (const r of noiseFloor(data, opts.threshold, level)) push(r);
 
   for (let k = 0; k < cm.keys.length; k++) if (isFair(k)) emitKey(k);
   return out;
 }
 
-function triple(push: (r: MetricRecord) => void, id: string, v: [number, number] | number[], n: number, note?: string): void {
-  push({ id, model: 'production', value: v[0]!, n, note });
-  push({ id, model: 'candidate', value: v[1]!, n, note });
-  push({ id, model: 'delta', value: v[1]! - v[0]!, n, note });
+function triple(push: (r: MetricRecord) => void, id: string, v: [number, number] | number[], n: number, note?: string, cis?: (ConfidenceInterval | undefined)[]): void {
+  push({ id, model: 'production', value: v[0]!, n, note, ci: cis?.[0] });
+  push({ id, model: 'candidate', value: v[1]!, n, note, ci: cis?.[1] });
+  push({ id, model: 'delta', value: v[1]! - v[0]!, n, note, ci: cis?.[2] });
+}
+
+/** Indices of the labelled rows (y 0 or 1). */
+function labelledRows(y: Int8Array): Uint32Array {
+  let k = 0;
+  for (let i = 0; i < y.length; i++) if (y[i]! >= 0) k++;
+  const out = new Uint32Array(k);
+  for (let i = 0, j = 0; i < y.length; i++) if (y[i]! >= 0) out[j++] = i;
+  return out;
 }
 
 function ci(iv: { low: number; high: number; level: number }, method: string): ConfidenceInterval {

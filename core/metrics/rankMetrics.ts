@@ -1,6 +1,6 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DeLongStats } from './delong.js';
-import { num, queryRows, tempName } from './sql.js';
+import { radixOrder } from './radixOrder.js';
+import { placements, tableOfSorted, type ScoreTable } from './scoreTable.js';
 
 /** Rank-based outcome metrics of both models on the labelled scored rows. */
 export interface RankMetrics {
@@ -12,65 +12,119 @@ export interface RankMetrics {
   ks: [number, number];
   /** DeLong structural components; undefined unless there are positives and negatives. */
   delong?: DeLongStats;
+  /** Both models' distinct-score tables (production, candidate). */
+  tables: [ScoreTable, ScoreTable];
+  /** The paired (score level production, score level candidate, y) cell table for the bootstrap. */
+  cells: BootCells;
+}
+
+/** Dense cell counts, index (bin_production * K[1] + bin_candidate) * 2 + y. */
+export interface BootCells {
+  counts: Float64Array;
+  K: [number, number];
+  /** true: bins are the distinct scores themselves; false: equal-mass bins of them. */
+  exact: boolean;
+}
+
+/** Distinct scores per model up to which the bootstrap cells are the exact (score, score, y) cells. */
+export const EXACT_LEVELS = 128;
+/** Equal-mass score bins per model otherwise. */
+export const BOOT_BINS = 30;
+
+/** ROC AUC, average precision and KS of one model from its distinct-score table (one pass each). */
+export function curveStats(t: ScoreTable): { auc: number; ap: number; ks: number } {
+  const { P, N } = t;
+  let negBelow = 0, posBelow = 0, auc = 0, ks = 0;
+  for (let k = 0; k < t.value.length; k++) {
+    const pos = t.pos[k]!, neg = t.neg[k]!;
+    auc += pos * (negBelow + 0.5 * neg);
+    negBelow += neg; posBelow += pos;
+    const gap = Math.abs(posBelow / P - negBelow / N);
+    if (gap > ks) ks = gap;
+  }
+  let ap = 0, tp = 0, fp = 0; // thresholds descending; precision at each distinct score with positives
+  for (let k = t.value.length - 1; k >= 0; k--) {
+    const pos = t.pos[k]!;
+    tp += pos; fp += t.neg[k]!;
+    if (pos > 0) ap += (pos / P) * (tp / (tp + fp));
+  }
+  const both = P > 0 && N > 0;
+  return { auc: both ? auc / (P * N) : NaN, ap: P > 0 ? ap : NaN, ks: both ? ks : NaN };
 }
 
 /**
- * Computes ROC AUC, PR AUC, KS and DeLong's placement statistics in DuckDB. For each model one
- * GROUP BY over distinct scores gives positive/negative counts per score, and a running window sum
- * gives the counts strictly below; every metric is then an aggregate over the distinct scores, and
- * the placements (V10 = (negatives below + half ties) / N, V01 = (positives above + half ties) / P)
- * are joined back to the rows to get their paired covariances. `view` must expose y, pp, pc and ok.
+ * ROC AUC, PR AUC, KS and DeLong's structural components of both models on the labelled rows
+ * `rows` (y 1/0), with no row-level join: one radix sort per model gives its distinct-score table;
+ * production's placement of each row (V10 for a positive, V01 for a negative, a function of the
+ * score only) is written per row, then one pass in candidate order reads it back next to the
+ * candidate placement and accumulates the centred cross products (centred at the AUCs, which are
+ * the placements' exact means). The same pass counts the bootstrap cells.
  */
-export async function rankMetrics(conn: DuckDBConnection, view: string, P: number, N: number): Promise<RankMetrics> {
-  const tables = [tempName('rank_p'), tempName('rank_c')];
-  try {
-    const cols = ['pp', 'pc'];
-    const curve: { auc: number; ap: number; ks: number }[] = [];
-    for (let m = 0; m < 2; m++) {
-      await conn.run(`CREATE TEMP TABLE ${tables[m]} AS
-        SELECT s, pos, neg,
-          sum(neg) OVER w - neg AS neg_below,
-          sum(pos) OVER w - pos AS pos_below
-        FROM (SELECT ${cols[m]} AS s,
-                count(*) FILTER (WHERE y = 1)::DOUBLE AS pos,
-                count(*) FILTER (WHERE y = 0)::DOUBLE AS neg
-              FROM ${view} WHERE ok AND y IS NOT NULL GROUP BY 1)
-        WINDOW w AS (ORDER BY s ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`);
-      const [r] = await queryRows(conn, `SELECT
-          sum(pos * (neg_below + 0.5 * neg)) / (${P}::DOUBLE * ${N}::DOUBLE) AS auc,
-          sum(CASE WHEN pos > 0 THEN pos / ${P}::DOUBLE * (${P} - pos_below) / ((${P} - pos_below) + (${N} - neg_below)) END) AS ap,
-          max(abs((pos_below + pos) / ${P}::DOUBLE - (neg_below + neg) / ${N}::DOUBLE)) AS ks
-        FROM ${tables[m]}`);
-      curve.push({ auc: num(r!.auc), ap: P > 0 ? num(r!.ap) : NaN, ks: num(r!.ks) });
+export function rankMetrics(pp: Float64Array, pc: Float64Array, y: Int8Array, rows: Uint32Array): RankMetrics {
+  const sp = radixOrder(pp, rows, y);
+  const { table: tp, level: lp } = tableOfSorted(sp);
+  const Dp = tp.value.length;
+  const binOfP = Dp <= EXACT_LEVELS ? identity(Dp) : massBins(tp, BOOT_BINS);
+  // Per row, production's placement as an exact integer u (V10 = u / 2N for a positive, V01 = u / 2P
+  // for a negative) packed with its bootstrap bin in one 32-bit word; the word rides through the
+  // candidate sort as payload, so the candidate-order pass never gathers by row (cache misses).
+  const P = tp.P, N = tp.N;
+  const pack = 2 * Math.max(P, N) < 2 ** 25;
+  const word = new Uint32Array(pp.length), binSep = pack ? undefined : new Uint8Array(pp.length);
+  {
+    const u10 = new Float64Array(Dp), u01 = new Float64Array(Dp);
+    for (let k = 0, negBelow = 0, posBelow = 0; k < Dp; k++) {
+      u10[k] = 2 * negBelow + tp.neg[k]!; u01[k] = 2 * (P - posBelow) - tp.pos[k]!;
+      negBelow += tp.neg[k]!; posBelow += tp.pos[k]!;
     }
-    const both = P > 0 && N > 0;
-    const out: RankMetrics = {
-      auc: both ? [curve[0]!.auc, curve[1]!.auc] : [NaN, NaN],
-      prAuc: [curve[0]!.ap, curve[1]!.ap],
-      ks: both ? [curve[0]!.ks, curve[1]!.ks] : [NaN, NaN],
-    };
-    if (!both) return out;
-    const placement = (t: string) => `CASE WHEN v.y = 1 THEN (${t}.neg_below + 0.5 * ${t}.neg) / ${N}::DOUBLE
-      ELSE (${P} - ${t}.pos_below - 0.5 * ${t}.pos) / ${P}::DOUBLE END`;
-    const [d] = await queryRows(conn, `SELECT
-        avg(xp) FILTER (WHERE y = 1) AS auc_p, avg(xc) FILTER (WHERE y = 1) AS auc_c,
-        coalesce(var_samp(xp) FILTER (WHERE y = 1), 0) AS s10pp,
-        coalesce(var_samp(xc) FILTER (WHERE y = 1), 0) AS s10cc,
-        coalesce(covar_samp(xp, xc) FILTER (WHERE y = 1), 0) AS s10pc,
-        coalesce(var_samp(xp) FILTER (WHERE y = 0), 0) AS s01pp,
-        coalesce(var_samp(xc) FILTER (WHERE y = 0), 0) AS s01cc,
-        coalesce(covar_samp(xp, xc) FILTER (WHERE y = 0), 0) AS s01pc
-      FROM (SELECT v.y, ${placement('a')} AS xp, ${placement('b')} AS xc
-            FROM ${view} v JOIN ${tables[0]} a ON v.pp = a.s JOIN ${tables[1]} b ON v.pc = b.s
-            WHERE v.ok AND v.y IS NOT NULL)`);
-    out.delong = {
-      nPos: P, nNeg: N,
-      auc: [num(d!.auc_p), num(d!.auc_c)],
-      s10: [[num(d!.s10pp), num(d!.s10pc)], [num(d!.s10pc), num(d!.s10cc)]],
-      s01: [[num(d!.s01pp), num(d!.s01pc)], [num(d!.s01pc), num(d!.s01cc)]],
-    };
-    return out;
-  } finally {
-    for (const t of tables) await conn.run(`DROP TABLE IF EXISTS ${t}`);
+    for (let i = 0; i < sp.idx.length; i++) {
+      const v = sp.idx[i]!, r = v & 0x7fffffff, l = lp[i]!;
+      const u = v & 0x80000000 ? u10[l]! : u01[l]!;
+      if (binSep) { word[r] = u; binSep[r] = binOfP[l]!; } else word[r] = (u + binOfP[l]! * 2 ** 25) >>> 0;
+    }
   }
+  const sc = radixOrder(pc, rows, y, word);
+  const sortedWord = sc.payload!;
+  const { table: tc, level: lc } = tableOfSorted(sc);
+  const Dc = tc.value.length;
+  const exact = Dp <= EXACT_LEVELS && Dc <= EXACT_LEVELS;
+  const remapP = exact || Dp > EXACT_LEVELS ? identity(EXACT_LEVELS) : massBins(tp, BOOT_BINS);
+  const binOfC = exact ? identity(Dc) : massBins(tc, BOOT_BINS);
+  const K: [number, number] = [exact ? Dp : BOOT_BINS, exact ? Dc : BOOT_BINS];
+  const counts = new Float64Array(K[0] * K[1] * 2);
+  const a = curveStats(tp), b = curveStats(tc);
+  const plC = placements(tc);
+  const s = new Float64Array(6); // positives: 00, 11, 01; negatives: 00, 11, 01
+  const n2P = 2 * P, n2N = 2 * N, LOW = 2 ** 25 - 1;
+  for (let i = 0; i < sc.idx.length; i++) {
+    const v = sc.idx[i]!, r = v & 0x7fffffff, l = lc[i]!, pos = (v & 0x80000000) !== 0;
+    const w = sortedWord[i]!, u = binSep ? w : w & LOW, bin = binSep ? binSep[r]! : w >>> 25;
+    const d0 = u / (pos ? n2N : n2P) - a.auc, d1 = (pos ? plC.v10[l]! : plC.v01[l]!) - b.auc, o = pos ? 0 : 3;
+    s[o] += d0 * d0; s[o + 1] += d1 * d1; s[o + 2] += d0 * d1;
+    counts[(remapP[bin]! * K[1] + binOfC[l]!) * 2 + (pos ? 1 : 0)]++;
+  }
+  const out: RankMetrics = { auc: [a.auc, b.auc], prAuc: [a.ap, b.ap], ks: [a.ks, b.ks], tables: [tp, tc], cells: { counts, K, exact } };
+  if (!(P > 0 && N > 0)) return out;
+  const v = (x: number, n: number) => (n > 1 ? x / (n - 1) : 0); // one value: variance 0, as var_samp NULL -> 0 before
+  out.delong = {
+    nPos: P, nNeg: N, auc: [a.auc, b.auc],
+    s10: [[v(s[0]!, P), v(s[2]!, P)], [v(s[2]!, P), v(s[1]!, P)]],
+    s01: [[v(s[3]!, N), v(s[5]!, N)], [v(s[5]!, N), v(s[4]!, N)]],
+  };
+  return out;
+}
+
+function identity(D: number): Uint8Array {
+  return Uint8Array.from({ length: D }, (_, i) => i);
+}
+
+/** Level -> equal-mass bin (by rows below the level), so tied rows share a bin. */
+function massBins(t: ScoreTable, bins: number): Uint8Array {
+  const n = t.P + t.N, out = new Uint8Array(t.value.length);
+  let before = 0;
+  for (let k = 0; k < out.length; k++) {
+    out[k] = Math.min(bins - 1, Math.floor((before * bins) / n));
+    before += t.pos[k]! + t.neg[k]!;
+  }
+  return out;
 }

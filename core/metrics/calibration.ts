@@ -1,0 +1,151 @@
+import type { ScoreTable } from './scoreTable.js';
+
+/** One calibration bin: rows, sum of scores, positives. */
+export interface CalibrationBin { n: number; sumP: number; sumY: number }
+
+/** Calibration summary of one model on its labelled rows. */
+export interface CalibrationStats {
+  /** ECE over 10 equal-width bins on [0, 1]. */
+  ece: number;
+  /** ECE over 10 equal-mass bins (edges: numpy percentiles, linear). */
+  eceEqualMass: number;
+  /** Murphy decomposition on the 10 equal-width bins. */
+  reliability: number;
+  resolution: number;
+  uncertainty: number;
+  /** Logistic recalibration y ~ intercept + slope logit(p); NaN when the fit does not exist. */
+  slope: number;
+  intercept: number;
+  /** Why slope/intercept are NaN, when they are. */
+  fitNote?: string;
+}
+
+export const CALIBRATION_BINS = 10;
+/** Scores are clipped to [eps, 1 - eps] before the logit (as log loss clips them). */
+export const LOGIT_EPS = 1e-15;
+
+/**
+ * Bins of the distinct-score table by inner edges (ascending): a value goes to the bin of
+ * numpy `searchsorted(inner, p)` (side left: the number of inner edges strictly below p), as
+ * sklearn's calibration_curve assigns bins.
+ */
+export function binByEdges(t: ScoreTable, inner: readonly number[]): CalibrationBin[] {
+  const bins: CalibrationBin[] = Array.from({ length: inner.length + 1 }, () => ({ n: 0, sumP: 0, sumY: 0 }));
+  let b = 0;
+  for (let k = 0; k < t.value.length; k++) {
+    const v = t.value[k]!;
+    while (b < inner.length && inner[b]! < v) b++;
+    const w = t.pos[k]! + t.neg[k]!, bin = bins[b]!;
+    bin.n += w; bin.sumP += v * w; bin.sumY += t.pos[k]!;
+  }
+  return bins;
+}
+
+/** Inner edges of `nBins` equal-width bins on [0, 1], as numpy linspace(0, 1, nBins + 1)[1:-1]. */
+export function equalWidthEdges(nBins: number): number[] {
+  const step = 1 / nBins;
+  return Array.from({ length: nBins - 1 }, (_, i) => (i + 1) * step);
+}
+
+/** Inner edges of `nBins` equal-mass bins: numpy percentile(p, linspace(0, 100, nBins + 1))[1:-1] (method linear). */
+export function equalMassEdges(t: ScoreTable, nBins: number): number[] {
+  const n = t.P + t.N;
+  const step = 1 / nBins;
+  const stat = orderStatistics(t);
+  return Array.from({ length: nBins - 1 }, (_, i) => {
+    const q = (((i + 1) * step) * 100) / 100;
+    const virtual = (n - 1) * q, prev = Math.floor(virtual), next = Math.min(prev + 1, n - 1);
+    const a = stat(prev), b = stat(next), g = virtual - prev, diff = b - a;
+    return g >= 0.5 ? b - diff * (1 - g) : a + diff * g;
+  });
+}
+
+/** j -> the j-th smallest score (0-based), for non-decreasing j across calls. */
+function orderStatistics(t: ScoreTable): (j: number) => number {
+  let k = 0, below = 0; // rows with values before index k
+  return (j) => {
+    while (below + t.pos[k]! + t.neg[k]! <= j) { below += t.pos[k]! + t.neg[k]!; k++; }
+    return t.value[k]!;
+  };
+}
+
+/** Expected calibration error: sum over bins of (n_b / n) |mean(y)_b - mean(p)_b|. */
+export function ece(bins: readonly CalibrationBin[]): number {
+  let n = 0, s = 0;
+  for (const b of bins) { n += b.n; if (b.n) s += Math.abs(b.sumY - b.sumP); }
+  return s / n;
+}
+
+/** Murphy (1973) decomposition of the Brier score over `bins`. */
+export function murphy(bins: readonly CalibrationBin[]): { reliability: number; resolution: number; uncertainty: number } {
+  let n = 0, y = 0;
+  for (const b of bins) { n += b.n; y += b.sumY; }
+  const ybar = y / n;
+  let rel = 0, res = 0;
+  for (const b of bins) {
+    if (!b.n) continue;
+    const pb = b.sumP / b.n, ob = b.sumY / b.n;
+    rel += b.n * (pb - ob) ** 2; res += b.n * (ob - ybar) ** 2;
+  }
+  return { reliability: rel / n, resolution: res / n, uncertainty: ybar * (1 - ybar) };
+}
+
+/**
+ * Maximum-likelihood logistic regression of y on [1, logit(p)] by Newton-Raphson (= IRLS), each
+ * iteration one pass over the distinct scores (weights: positives and negatives at each score),
+ * started at (0, 0) as statsmodels' Logit, until both steps are below 1e-10 (relative; Newton's
+ * error after such a step is of order its square). With many
+ * distinct scores the start comes from the same fit on <= 2048 groups of adjacent scores (their
+ * weighted mean logit), so the exact passes only polish (Newton converges quadratically).
+ */
+export function logisticRecalibration(t: ScoreTable): { slope: number; intercept: number; note?: string } {
+  const fail = (note: string) => ({ slope: NaN, intercept: NaN, note });
+  if (!(t.P > 0 && t.N > 0)) return fail('needs positives and negatives');
+  if (t.value.length < 2) return fail('needs at least two distinct scores');
+  const D = t.value.length;
+  const x = new Float64Array(D), w = new Float64Array(D);
+  for (let k = 0; k < D; k++) {
+    const p = Math.min(Math.max(t.value[k]!, LOGIT_EPS), 1 - LOGIT_EPS);
+    x[k] = Math.log(p / (1 - p)); w[k] = t.pos[k]! + t.neg[k]!;
+  }
+  let start: [number, number] = [0, 0];
+  if (D > 4096) {
+    const G = 2048, gx = new Float64Array(G), gw = new Float64Array(G), gp = new Float64Array(G);
+    for (let k = 0; k < D; k++) { const g = Math.floor((k * G) / D); gx[g] += x[k]! * w[k]!; gw[g] += w[k]!; gp[g] += t.pos[k]!; }
+    for (let g = 0; g < G; g++) gx[g] /= gw[g]!;
+    const coarse = newton(gx, gw, gp, [0, 0], 1e-8);
+    if (coarse) start = coarse;
+  }
+  const fit = newton(x, w, t.pos, start, 1e-10);
+  return fit ? { slope: fit[1], intercept: fit[0] } : fail('logistic fit did not converge (perfect separation?)');
+}
+
+function newton(x: Float64Array, w: Float64Array, pos: Float64Array, start: [number, number], tol: number): [number, number] | undefined {
+  let [a, b] = start;
+  for (let it = 0; it < 100; it++) {
+    let g0 = 0, g1 = 0, h00 = 0, h01 = 0, h11 = 0;
+    for (let k = 0; k < x.length; k++) {
+      const xk = x[k]!, wk = w[k]!;
+      const mu = 1 / (1 + Math.exp(-(a + b * xk)));
+      const r = pos[k]! - wk * mu, v = wk * mu * (1 - mu);
+      g0 += r; g1 += r * xk; h00 += v; h01 += v * xk; h11 += v * xk * xk;
+    }
+    const det = h00 * h11 - h01 * h01;
+    if (!(det > 0) || !Number.isFinite(det)) return undefined;
+    const da = (h11 * g0 - h01 * g1) / det, db = (h00 * g1 - h01 * g0) / det;
+    a += da; b += db;
+    if (!Number.isFinite(a) || !Number.isFinite(b)) return undefined;
+    if (Math.abs(da) <= tol * (1 + Math.abs(a)) && Math.abs(db) <= tol * (1 + Math.abs(b))) return [a, b];
+  }
+  return undefined;
+}
+
+/** Every calibration summary of one model (scores must lie in [0, 1]). */
+export function calibrationStats(t: ScoreTable): CalibrationStats {
+  const width = binByEdges(t, equalWidthEdges(CALIBRATION_BINS));
+  const mass = binByEdges(t, equalMassEdges(t, CALIBRATION_BINS));
+  const fit = logisticRecalibration(t);
+  const out: CalibrationStats = { ece: ece(width), eceEqualMass: ece(mass), ...murphy(width), slope: fit.slope, intercept: fit.intercept };
+  if (fit.note) out.fitNote = fit.note;
+  return out;
+}

@@ -1,0 +1,53 @@
+import { keyToDouble, radixOrder, type SortedRows } from './radixOrder.js';
+
+/**
+ * One model's scores collapsed to distinct values, ascending, with the positive and negative
+ * counts at each value; everything rank-based (ROC, PR, KS, calibration bins, quantiles) is a pass
+ * over this table. For unlabelled rows use `neg` as the row count.
+ */
+export interface ScoreTable {
+  /** Distinct score values, ascending. */
+  value: Float64Array;
+  pos: Float64Array;
+  neg: Float64Array;
+  /** Totals: positives and negatives. */
+  P: number;
+  N: number;
+}
+
+/** The ScoreTable of rows sorted by radixOrder, and each sorted row's level (index into the table). */
+export function tableOfSorted(s: SortedRows): { table: ScoreTable; level: Uint32Array } {
+  const n = s.idx.length, { hi, lo, idx } = s;
+  const level = new Uint32Array(n);
+  let D = 0;
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && (hi[i] !== hi[i - 1] || lo[i] !== lo[i - 1])) D++;
+    level[i] = D;
+  }
+  if (n > 0) D++;
+  const value = new Float64Array(D), pos = new Float64Array(D), neg = new Float64Array(D);
+  let P = 0;
+  for (let i = 0; i < n; i++) {
+    const d = level[i]!;
+    if (idx[i]! & 0x80000000) { pos[d]++; P++; } else neg[d]++;
+  }
+  for (let i = 0, d = -1; i < n; i++) if (level[i] !== d) { d = level[i]!; value[d] = keyToDouble(hi[i]!, lo[i]!); }
+  return { table: { value, pos, neg, P, N: n - P }, level };
+}
+
+/** ScoreTable of `values` over `rows` (labels from `y`, 1 = positive; others count as negatives). */
+export function scoreTable(values: Float64Array, rows: Uint32Array, y?: Int8Array): ScoreTable {
+  return tableOfSorted(radixOrder(values, rows, y)).table;
+}
+
+/** DeLong placements per distinct value: V10 = (negatives below + half the ties) / N, V01 = (positives above + half the ties) / P. */
+export function placements(t: ScoreTable): { v10: Float64Array; v01: Float64Array } {
+  const D = t.value.length, v10 = new Float64Array(D), v01 = new Float64Array(D);
+  let negBelow = 0, posBelow = 0;
+  for (let k = 0; k < D; k++) {
+    v10[k] = (negBelow + 0.5 * t.neg[k]!) / t.N;
+    v01[k] = (t.P - posBelow - 0.5 * t.pos[k]!) / t.P;
+    negBelow += t.neg[k]!; posBelow += t.pos[k]!;
+  }
+  return { v10, v01 };
+}

@@ -1,0 +1,38 @@
+// radixOrder / scoreTable against the native numeric sort, and selectQuantiles against sorting.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { radixOrder } from '../../../core/metrics/radixOrder.js';
+import { scoreTable } from '../../../core/metrics/scoreTable.js';
+import { selectQuantiles } from '../../../core/metrics/selectQuantiles.js';
+import { quantileSorted } from '../../../core/metrics/percentileInterval.js';
+import { createRng } from '../../../core/metrics/prng.js';
+
+test('radixOrder sorts negatives, -0/+0, tiny, huge, float32 and tied doubles like a numeric sort', () => {
+  const rng = createRng(7);
+  const special = [-0, 0, -1e300, 1e300, 5e-324, -5e-324, 0.5, 0.5, -2.5, Math.fround(0.1), 0.1, 1, -1, 1e-300];
+  const vals = Float64Array.from([...special, ...Array.from({ length: 5000 }, (_, i) => (i % 3 === 0 ? Math.fround(rng.next()) : (rng.next() - 0.5) * 10 ** ((i % 7) - 3)))]);
+  const rows = Uint32Array.from({ length: vals.length }, (_, i) => i).filter((i) => i % 11 !== 3);
+  const y = Int8Array.from(vals, (_, i) => (i % 2 ? 1 : 0));
+  const s = radixOrder(vals, rows, y);
+  const got = Array.from(s.idx, (v) => vals[v & 0x7fffffff]!);
+  const want = Array.from(rows, (r) => vals[r]!).sort((a, b) => a - b);
+  assert.deepEqual(got.map((v) => v + 0), want.map((v) => v + 0));
+  s.idx.forEach((v) => assert.equal((v & 0x80000000) !== 0, y[v & 0x7fffffff] === 1));
+  const t = scoreTable(vals, rows, y);
+  const distinct = [...new Set(want.map((v) => v + 0))];
+  assert.deepEqual(Array.from(t.value), distinct);
+  assert.equal(t.P + t.N, rows.length);
+  const zero = distinct.indexOf(0);
+  assert.equal(t.pos[zero]! + t.neg[zero]!, 2, '-0 and +0 are one score');
+});
+
+test('selectQuantiles equals numpy-linear quantiles of the sorted values', () => {
+  const rng = createRng(3);
+  for (const n of [1, 2, 5, 1000, 1001]) {
+    const a = Float64Array.from({ length: n }, () => Math.round(rng.next() * 50) / 7);
+    const sorted = a.slice().sort();
+    const qs = [0.99, 0.01, 0.5, 0.25, 0.75, 0.05, 0.95, 0, 1];
+    const got = selectQuantiles(a.slice(), qs);
+    qs.forEach((q, i) => assert.ok(Math.abs(got[i]! - quantileSorted(sorted, q)) < 1e-12, `n=${n} q=${q}`));
+  }
+});
