@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { WorkbenchError, type MetricRecord } from '../../contract/index.js';
+import { WorkbenchError, type MetricModel, type MetricRecord } from '../../contract/index.js';
 import { queryRows } from '../sql.js';
 import { groupRecords, type GroupBootstrap } from './groupRecords.js';
 import { groupStats } from './groupStats.js';
@@ -22,6 +22,11 @@ export interface SliceOptions {
   minRows?: number;
   /** Metric ids (or short names), default outcome.roc_auc, accuracy, precision, recall, f1, brier. */
   metrics?: string[];
+  /**
+   * Optional: computeMetrics' records over the same relation. When given, the whole's values for the
+   * flags are read from its outcome.<metric> records instead of being computed again (saves one pass).
+   */
+  overall?: MetricRecord[];
 }
 
 const REQUIRED = ['y', 'p_production', 'p_candidate'];
@@ -56,13 +61,22 @@ export async function computeSlices(conn: DuckDBConnection, relation: string, co
   const delong = metrics.some((m) => m.short === 'roc_auc');
 
   // The whole, for the flags: point values only.
-  const whole = await keyedView(conn, relation, `'*'`);
-  let overall;
-  try {
-    const stats = (await groupStats(conn, whole.view, { threshold: opts.threshold, rank: metrics.some((m) => m.source === 'rank' && m.worse), delong: false })).get('*');
-    overall = stats ? groupRecords(stats, metrics, 'overall', {}, { ...boot, B: 0 }).byMetric : new Map();
-  } finally {
-    await whole.drop();
+  let overall = new Map<string, Partial<Record<MetricModel, MetricRecord>>>();
+  const given = opts.overall && metrics.filter((m) => m.worse).every((m) => opts.overall!.some((r) => r.id === m.id && !r.group));
+  if (given) {
+    for (const m of metrics) {
+      const e: Partial<Record<MetricModel, MetricRecord>> = {};
+      for (const r of opts.overall!) if (r.id === m.id && !r.group) e[r.model] = r;
+      overall.set(m.short, e);
+    }
+  } else {
+    const whole = await keyedView(conn, relation, `'*'`);
+    try {
+      const stats = (await groupStats(conn, whole.view, { threshold: opts.threshold, rank: metrics.some((m) => m.source === 'rank' && m.worse), delong: false })).get('*');
+      if (stats) overall = groupRecords(stats, metrics, 'overall', {}, { ...boot, B: 0 }).byMetric;
+    } finally {
+      await whole.drop();
+    }
   }
 
   const out: MetricRecord[] = [];

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { WorkbenchError } from '../../../../core/contract/index.js';
+import { computeMetrics } from '../../../../core/metrics/computeMetrics.js';
 import { computeOverTime } from '../../../../core/metrics/slices/computeOverTime.js';
 import { computeSlices } from '../../../../core/metrics/slices/computeSlices.js';
 import { find, openDb } from './helpers.js';
@@ -33,6 +34,10 @@ test('slice.flag: 1 for the clearly worse slice and model only, 0 below minRows,
     // a lower minRows flags the tiny slice; a huge margin flags nothing
     const low = await computeSlices(conn, 'f', ['seg'], { threshold: 0.5, bootstrap: BOOT, minRows: 10, metrics: ['accuracy'] });
     assert.equal(find(low, 'slice.flag', 'candidate', { seg: 'tiny' }).value, 1);
+    // the whole's values taken from computeMetrics give the same flags
+    const overall = await computeMetrics(conn, 'f', { threshold: 0.5, sensitive: [], bootstrap: { B: 0, seed: 1 } });
+    const viaOverall = await computeSlices(conn, 'f', ['seg'], { threshold: 0.5, bootstrap: BOOT, metrics: ['outcome.accuracy', 'outcome.roc_auc'], overall });
+    assert.deepEqual(viaOverall.filter((r) => r.id === 'slice.flag'), recs.filter((r) => r.id === 'slice.flag'));
     const wide = await computeSlices(conn, 'f', ['seg'], { threshold: 0.5, bootstrap: BOOT, margin: 0.6, metrics: ['accuracy'] });
     assert.ok(wide.filter((r) => r.id === 'slice.flag').every((r) => r.value === 0));
   } finally {
