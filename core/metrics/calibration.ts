@@ -93,8 +93,8 @@ export function murphy(bins: readonly CalibrationBin[]): { reliability: number; 
 /**
  * Maximum-likelihood logistic regression of y on [1, logit(p)] by Newton-Raphson (= IRLS), each
  * iteration one pass over the distinct scores (weights: positives and negatives at each score),
- * started at (0, 0) as statsmodels' Logit, until both steps are below 1e-10 (relative; Newton's
- * error after such a step is of order its square). With many
+ * started at (0, 0) as statsmodels' Logit, until both steps are below 1e-8 (relative), as statsmodels'
+ * newton tolerance; Newton's error after such a step is of the order of its square. With many
  * distinct scores the start comes from the same fit on <= 2048 groups of adjacent scores (their
  * weighted mean logit), so the exact passes only polish (Newton converges quadratically).
  */
@@ -116,7 +116,7 @@ export function logisticRecalibration(t: ScoreTable): { slope: number; intercept
     const coarse = newton(gx, gw, gp, [0, 0], 1e-8);
     if (coarse) start = coarse;
   }
-  const fit = newton(x, w, t.pos, start, 1e-10);
+  const fit = newton(x, w, t.pos, start, 1e-8);
   return fit ? { slope: fit[1], intercept: fit[0] } : fail('logistic fit did not converge (perfect separation?)');
 }
 

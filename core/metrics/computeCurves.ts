@@ -33,7 +33,6 @@ export async function computeCurves(conn: DuckDBConnection, relation: string, op
     const scored = num(s!.scored);
     if (scored === 0) return [];
     const rows = await scoreRows(conn, view.name, scored, false);
-    const all = Uint32Array.from({ length: scored }, (_, i) => i);
     let k = 0;
     for (let i = 0; i < scored; i++) if (rows.y[i]! >= 0) k++;
     const lab = new Uint32Array(k);
@@ -42,7 +41,7 @@ export async function computeCurves(conn: DuckDBConnection, relation: string, op
     for (const [model, scores] of [['production', rows.pp], ['candidate', rows.pc]] as const) {
       const t = scoreTable(scores, lab, rows.y);
       out.push(...modelCurves(t, model));
-      out.push(scoreHistogram(scoreTable(scores, all), model));
+      out.push(scoreHistogram(scores, model));
     }
     return out;
   } finally {
@@ -72,19 +71,20 @@ export function modelCurves(t: ScoreTable, model: 'production' | 'candidate'): C
   return out;
 }
 
-/** Share of rows per bin of 50 equal-width bins on [0, 1] (numpy histogram(range=(0, 1)) / rows). */
-export function scoreHistogram(t: ScoreTable, model: 'production' | 'candidate'): Curve {
+/** Share of rows per bin of 50 equal-width bins on [0, 1]: numpy histogram(range=(0, 1)) / rows, bin rule included. */
+export function scoreHistogram(scores: Float64Array, model: 'production' | 'candidate'): Curve {
   const edges = Array.from({ length: HIST_BINS + 1 }, (_, i) => (i === HIST_BINS ? 1 : i * (1 / HIST_BINS)));
   const counts = new Array<number>(HIST_BINS).fill(0);
-  let n = 0;
-  for (let k = 0, b = 0; k < t.value.length; k++) {
-    const v = t.value[k]!, w = t.pos[k]! + t.neg[k]!;
-    n += w;
-    if (v < 0 || v > 1) continue;
-    while (b < HIST_BINS - 1 && v >= edges[b + 1]!) b++;
-    counts[b] += w;
+  for (let i = 0; i < scores.length; i++) {
+    const v = scores[i]!;
+    if (!(v >= 0 && v <= 1)) continue;
+    let b = Math.floor(v * HIST_BINS);
+    if (b === HIST_BINS) b--;
+    if (v < edges[b]!) b--;
+    else if (b !== HIST_BINS - 1 && v >= edges[b + 1]!) b++;
+    counts[b]++;
   }
-  return { id: 'score_hist', model, x: edges.slice(0, -1).map((e, i) => (e + edges[i + 1]!) / 2), y: counts.map((c) => c / n), xLabel: 'Score', yLabel: 'Share of rows' };
+  return { id: 'score_hist', model, x: edges.slice(0, -1).map((e, i) => (e + edges[i + 1]!) / 2), y: counts.map((c) => c / scores.length), xLabel: 'Score', yLabel: 'Share of rows' };
 }
 
 /** At most MAX_CURVE_POINTS points, evenly spaced by index; the first and last are kept exactly. */
