@@ -92,6 +92,14 @@ export function summary(rep: ReportModel): string {
     const note = findMetric(m, 'latency.p99', 'delta')?.note;
     if (note) out.push(note + '\n');
   }
+  const flagged = m.filter((r) => r.id === 'slice.flag' && r.value === 1);
+  if (m.some((r) => r.id === 'slice.flag')) {
+    out.push(`Slices: ${flagged.length ? `${flagged.length} flagged worse than the whole` : 'none flagged worse than the whole'}`);
+    for (const f of flagged) out.push(`  ${f.model} ${Object.entries(f.group ?? {}).map(([k, v]) => `${k} = ${v}`).join(', ')}: ${f.note ?? ''}`);
+    out.push('');
+  }
+  const windows = findMetric(m, 'time.window', 'both');
+  if (windows) out.push(`Over time: ${windows.note ?? `${num(windows.value)} windows`}\n`);
   const share = findMetric(m, 'drift.share_drifted', 'both');
   if (share) {
     const cols = m.filter((r) => r.id === 'drift.method_value' && r.group?.column).map((r) => {

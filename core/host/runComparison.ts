@@ -12,6 +12,7 @@ import { type LatencyOptions, latencyReplay } from '../replay/latency/latencyRep
 import { latencyMetrics } from '../metrics/latency/latencyMetrics.js';
 import { computeDrift } from '../metrics/drift/computeDrift.js';
 import { computeMulticlassMetrics, computeRegressionMetrics } from '../metrics/tasks/index.js';
+import { computeOverTime, computeSlices } from '../metrics/slices/index.js';
 import { latencySummary, type LatencySummary } from '../metrics/latency/latencySummary.js';
 import { metricsRelation, q } from '../replay/metricsRelation.js';
 import { type ReplayPlan, resolveMap } from '../replay/resolveMap.js';
@@ -33,6 +34,10 @@ export interface ComparisonArgs {
   signal?: AbortSignal;
   onProgress?: (p: ReplayProgress | { stage: string; done: number; total: number; rate: number; etaSeconds: number | null }) => void;
   onLog?: (message: string) => void;
+  /** Columns to slice every outcome metric by (categorical values, or quantile bins of numeric columns). */
+  slices?: string[];
+  /** Metrics per time window when a timestamp is mapped (default true). */
+  overTime?: boolean;
   /** A reference dataset (training data, an earlier window) to measure input drift against. */
   reference?: { path: string } | { datasetId: string };
   /** Also measure latency (single requests, interleaved, after the batch replay). */
@@ -179,13 +184,28 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
     }
     run = await ws.getRun(runId);
     args.onProgress?.({ stage: 'metrics', done: 0, total: 1, rate: 0, etaSeconds: null });
-    const relation = metricsRelation({ predictions: ws.predictionsTable(runId), dataset: dataset.id, columns: dataset.columns, map: plan.map });
+    const slices = args.slices ?? [];
+    for (const c of slices) {
+      if (!dataset.columns.some((d) => d.name === c)) throw new WorkbenchError('MAPPING_MISMATCH', `--slice names column "${c}", which dataset ${dataset.name} does not have. Its columns are: ${dataset.columns.map((d) => d.name).join(', ')}.`, { column: c });
+    }
+    const relation = metricsRelation({
+      predictions: ws.predictionsTable(runId), dataset: dataset.id, columns: dataset.columns, map: plan.map,
+      extra: slices.filter((c) => !plan.map.sensitive.includes(c)),
+    });
     const task = plan.map.task ?? 'binary';
     const metrics = task === 'regression'
       ? await computeRegressionMetrics(ws.conn, relation, { sensitive: plan.map.sensitive, bootstrap })
       : task === 'multiclass'
         ? await computeMulticlassMetrics(ws.conn, relation, { classes: (plan.map.classes ?? []).map(String), bootstrap })
         : await computeMetrics(ws.conn, relation, { threshold: plan.map.threshold, sensitive: plan.map.sensitive, bootstrap });
+    if (task === 'binary' && slices.length) {
+      args.onProgress?.({ stage: 'slices', done: 0, total: slices.length, rate: 0, etaSeconds: null });
+      metrics.push(...await computeSlices(ws.conn, relation, slices, { threshold: plan.map.threshold, bootstrap, overall: metrics }));
+    }
+    if (task === 'binary' && plan.map.timestamp && args.overTime !== false) {
+      args.onProgress?.({ stage: 'time windows', done: 0, total: 1, rate: 0, etaSeconds: null });
+      metrics.push(...await computeOverTime(ws.conn, relation, { threshold: plan.map.threshold, window: 'auto', bootstrap }));
+    }
     args.onProgress?.({ stage: 'metrics', done: 1, total: 1, rate: 0, etaSeconds: 0 });
     const reference = args.reference ? await ensureDataset(ws, args.reference, args) : null;
     if (reference) metrics.push(...await driftRecords(ws, plan, dataset, reference, relation, args));

@@ -7,7 +7,7 @@ import { sha256File } from '../../host/sha256File.js';
 import { loadMap } from '../../replay/loadMap.js';
 import { loadCriteria } from '../../checks/index.js';
 import { applyCriteria, loadContext, writeReportFiles, type ReportFormat } from '../../report/index.js';
-import { type CliCommand, type CliIO, type FlagValues, flagString, requireFlag } from '../command.js';
+import { type CliCommand, type CliIO, type FlagValues, flagList, flagString, requireFlag } from '../command.js';
 import { progressPrinter } from '../progressPrinter.js';
 import { summary } from '../summary.js';
 import { WorkbenchError } from '../../contract/index.js';
@@ -30,7 +30,7 @@ function intFlag(flags: FlagValues, name: string, min: number): number | undefin
 
 /** What `run` and `demo` share: replay, metrics, report.json, summary. */
 export async function runAndReport(o: { production: string; candidate: string; data: string; map?: string; out: string; workspace?: string; chunkRows?: number; noiseFloor?: boolean; fresh?: boolean; B?: number; seed?: number; quiet?: boolean; command: string[]; latency?: ComparisonArgs['latency'];
-  criteria?: string; context?: string; reference?: string; formats?: ReportFormat[]; chromium?: string }, io: CliIO): Promise<number> {
+  criteria?: string; context?: string; reference?: string; slices?: string[]; noTimeWindows?: boolean; formats?: ReportFormat[]; chromium?: string }, io: CliIO): Promise<number> {
   const out = resolve(io.cwd, o.out);
   const wsPath = resolve(io.cwd, o.workspace ?? `${o.out}/workspace.duckdb`);
   const map = o.map ? await loadMap(resolve(io.cwd, o.map)) : undefined;
@@ -49,6 +49,7 @@ export async function runAndReport(o: { production: string; candidate: string; d
     const result = await runComparison({
       workspace: ws, production: resolve(io.cwd, o.production), candidate: resolve(io.cwd, o.candidate), data: { path: resolve(io.cwd, o.data) },
       ...(o.reference ? { reference: { path: resolve(io.cwd, o.reference) } } : {}),
+      slices: o.slices, overTime: !o.noTimeWindows,
       map, chunkRows: o.chunkRows, noiseFloor: o.noiseFloor, fresh: o.fresh, latency: o.latency,
       bootstrap: { B: o.B ?? 1000, seed: o.seed ?? 20261125 }, signal: io.signal,
       onProgress: (p) => progress.update(p),
@@ -91,6 +92,8 @@ export const runCommand: CliCommand = {
     { name: 'fresh', type: 'boolean', description: 'Score again even if this workspace holds a finished run with the same models, data and map.' },
     { name: 'bootstrap', type: 'string', value: 'B', description: 'Bootstrap replicates for confidence intervals (0 disables them).', default: '1000' },
     { name: 'seed', type: 'string', value: 'N', description: 'Bootstrap seed, recorded in the report.', default: '20261125' },
+    { name: 'slice', type: 'string', multiple: true, value: 'COLUMN', description: 'Every outcome metric per value (or quantile bin) of this column, with CIs; slices worse than the whole are flagged.' },
+    { name: 'no-time-windows', type: 'boolean', description: 'Skip the metrics per time window (computed when a timestamp is mapped).' },
     { name: 'reference', type: 'string', value: 'DATA', description: 'Reference dataset (training data or an earlier traffic window) for input drift: PSI, KS, Wasserstein, Jensen-Shannon, chi-square, chosen per column, Benjamini-Hochberg corrected.' },
     { name: 'criteria', type: 'string', value: 'FILE', description: 'Acceptance criteria (YAML or JSON) written before the run; the verdict is pass only when every rule passes (exit code 3 on fail).' },
     { name: 'context', type: 'string', value: 'FILE', description: 'Scope, intended use, decision requested and limitations (YAML or JSON), for the report.' },
@@ -127,6 +130,8 @@ export const runCommand: CliCommand = {
       latency,
       criteria: flagString(flags, 'criteria'),
       reference: flagString(flags, 'reference'),
+      slices: flagList(flags, 'slice'),
+      noTimeWindows: !!flags['no-time-windows'],
       context: flagString(flags, 'context'),
       formats: fmt as ReportFormat[],
       chromium: flagString(flags, 'chromium'),

@@ -66,6 +66,24 @@ for (const [task, data, ids] of [
   });
 }
 
+test('--slice and a mapped timestamp add per-slice metrics with flags and per-window series; --reference adds drift', async () => {
+  const out = join(tmp, 'synthetic');
+  const r = await cli(['run', ...pair('synthetic', 'data/synthetic/traffic.parquet'), '--reference', F('data/synthetic/reference.parquet'), '--slice', 'region', '--out', out, '--bootstrap', '50', '--format', 'json']);
+  assert.equal(r.code, 0, r.err);
+  const rep = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+  assert.ok(metric(rep.metrics, 'slice.accuracy', 'candidate', { region: 'north' }));
+  assert.ok(rep.metrics.some((m: MetricRecord) => m.id === 'slice.flag'));
+  assert.ok(rep.metrics.filter((m: MetricRecord) => m.id === 'time.accuracy' && m.model === 'delta').length >= 8, 'weekly series over 8 weeks');
+  // the synthetic traffic drifts in basket_value and the region mix, not in age
+  assert.equal(metric(rep.metrics, 'drift.drifted', 'both', { column: 'basket_value' })?.value, 1);
+  assert.equal(metric(rep.metrics, 'drift.drifted', 'both', { column: 'age' })?.value, 0);
+  assert.ok(rep.data.missingByColumn.income > 0, 'NULL/NaN incomes are counted');
+  assert.equal(rep.artefacts.datasets[1].role, 'reference');
+  const bad = await cli(['run', ...pair('synthetic', 'data/synthetic/traffic.parquet'), '--slice', 'nope', '--out', out, '--format', 'json']);
+  assert.equal(bad.code, 1);
+  assert.match(bad.err, /--slice names column "nope"/);
+});
+
 test('CSV, Arrow file and Arrow stream copies of the traffic give the same metrics as Parquet', async () => {
   const base = JSON.parse(readFileSync(join(tmp, 'hmda-matrix', 'report.json'), 'utf8'));
   for (const file of ['traffic.csv', 'traffic.arrow', 'traffic.arrows']) {
