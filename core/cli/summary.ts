@@ -39,6 +39,13 @@ export function summary(rep: ReportModel): string {
     return [name, withCi(findMetric(m, id, 'production')), withCi(findMetric(m, id, 'candidate')), withCi(delta, true), pValue(delta?.p)];
   });
   out.push(table(rows, ['metric', 'production', 'candidate', 'delta (cand - prod)', 'paired test']));
+  const noise = findMetric(m, 'noise.agreement_rate', 'noise');
+  if (noise) {
+    out.push('Noise floor (production replayed in a second session)');
+    out.push(`  agreement with itself ${withCi(noise)}   max |score delta| ${num(findMetric(m, 'noise.score_delta_abs_max', 'noise')?.value)}`);
+    for (const r of m.filter((x) => x.id === 'noise.exceeded')) out.push(`  ${r.value === 1 ? 'beyond' : 'within '} the noise floor: ${r.note ?? r.group?.metric}`);
+    out.push('');
+  }
   for (const id of ['regression.paired_test', 'regression.wilcoxon_p']) {
     const t = findMetric(m, id, 'both');
     if (t) out.push(`${id === 'regression.paired_test' ? 'Paired t-test on squared errors' : 'Wilcoxon signed-rank on squared errors'}: ${pValue(t.value)}`);

@@ -59,7 +59,7 @@ export function buildReport(inp: ReportInputs): ReportModel {
     },
     ...(stats ? { timings: { ...stats.timings, metricsMs: inp.metricsMs ?? 0 } } : {}),
     metrics: sortMetrics(result.metrics),
-    curves: [],
+    curves: result.curves,
     latency: (result.latency as unknown as Record<string, unknown>) ?? null,
     context: null,
     criteria: [],

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
+import type { Curve } from '../contract/api.js';
 import {
   type ColumnMap, type DatasetInfo, type MetricRecord, type ModelInfo, type ModelRole, type RunInfo, WorkbenchError,
 } from '../contract/index.js';
 import type { Workspace } from '../data/Workspace.js';
 import { computeMetrics } from '../metrics/computeMetrics.js';
+import { computeCurves } from '../metrics/computeCurves.js';
 import { createModelRunner, type ModelRunner } from '../model/ModelRunner.js';
 import { type ModelFile, readModel } from '../model/readModel.js';
 import { batchReplay, type ReplayProgress, type ReplayStats } from '../replay/batchReplay.js';
@@ -55,6 +57,8 @@ export interface ComparisonResult {
   stats: ReplayStats | null;
   metrics: MetricRecord[];
   bootstrap: { B: number; seed: number };
+  /** Chart data (ROC, PR, calibration, score histograms) for binary tasks. */
+  curves: Curve[];
   /** The reference dataset, when drift was measured. */
   reference: DatasetInfo | null;
   /** The latency replay's summary (no raw samples), when it ran. */
@@ -198,6 +202,7 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
       : task === 'multiclass'
         ? await computeMulticlassMetrics(ws.conn, relation, { classes: (plan.map.classes ?? []).map(String), bootstrap })
         : await computeMetrics(ws.conn, relation, { threshold: plan.map.threshold, sensitive: plan.map.sensitive, bootstrap });
+    const curves = task === 'binary' ? await computeCurves(ws.conn, relation, { threshold: plan.map.threshold }) : [];
     if (task === 'binary' && slices.length) {
       args.onProgress?.({ stage: 'slices', done: 0, total: slices.length, rate: 0, etaSeconds: null });
       metrics.push(...await computeSlices(ws.conn, relation, slices, { threshold: plan.map.threshold, bootstrap, overall: metrics }));
@@ -209,7 +214,7 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
     args.onProgress?.({ stage: 'metrics', done: 1, total: 1, rate: 0, etaSeconds: 0 });
     const reference = args.reference ? await ensureDataset(ws, args.reference, args) : null;
     if (reference) metrics.push(...await driftRecords(ws, plan, dataset, reference, relation, args));
-    result = { run, models, dataset, plan, stats, metrics, bootstrap, latency: null, reference };
+    result = { run, models, dataset, plan, stats, metrics, curves, bootstrap, latency: null, reference };
   } finally {
     await Promise.all(Object.values(runners).map((r) => r?.close().catch(() => {})));
   }
