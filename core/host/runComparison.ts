@@ -16,6 +16,7 @@ import { computeDrift } from '../metrics/drift/computeDrift.js';
 import { computeMulticlassMetrics, computeRegressionMetrics } from '../metrics/tasks/index.js';
 import { computeOverTime, computeSlices } from '../metrics/slices/index.js';
 import { latencySummary, type LatencySummary } from '../metrics/latency/latencySummary.js';
+import { latencyCurves } from '../metrics/latency/latencyCurves.js';
 import { metricsRelation, q } from '../replay/metricsRelation.js';
 import { type ReplayPlan, resolveMap } from '../replay/resolveMap.js';
 import { sha256File } from './sha256File.js';
@@ -232,6 +233,7 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
     });
     result.metrics.push(...latencyMetrics(lat, bootstrap));
     result.latency = latencySummary(lat);
+    result.curves.push(...latencyCurves(lat));
   }
   return result;
 }
