@@ -4,6 +4,8 @@
  * still render, with a generic tooltip.
  */
 
+import { FULL_DEFINITIONS } from './familyDefinitions.js';
+
 /** Which way is better for a metric: higher, lower, closer to 1 (ratios), or neither. */
 export type Direction = 'higher' | 'lower' | 'one' | 'none';
 
@@ -76,17 +78,48 @@ const D: Record<string, MetricDefinition> = {
 
 const PERCENTILE = /^p(\d+)(?:_(\d+))?$/;
 
-/** Definition of a metric id (`outcome.roc_auc`, `latency.p99`, ...): from the table, or a generic one. */
-export function definitionOf(id: string): MetricDefinition {
+function latencyPercentile(last: string): MetricDefinition | null {
+  const m = PERCENTILE.exec(last);
+  if (!m) return null;
+  const q = m[2] ? `${m[1]}.${m[2]}` : m[1]!.length === 3 && m[1]!.startsWith('99') ? `${m[1]!.slice(0, 2)}.${m[1]!.slice(2)}` : m[1];
+  return { label: `p${q} latency`, definition: `${q}th percentile of single-call session.run time, exact nearest-rank value of the raw samples; warm-up excluded. Interval: paired bootstrap percentile over requests.`, convention: 'Nearest-rank rule as HdrHistogram.', direction: 'lower', unit: 'µs' };
+}
+
+/** The definition of an id, or null when neither table nor a family rule knows it. */
+function lookup(id: string): MetricDefinition | null {
+  const full = FULL_DEFINITIONS[id];
+  if (full) return full;
+  if (id.startsWith('drift.score_shift.')) {
+    const base = lookup(`drift.${id.slice('drift.score_shift.'.length)}`);
+    return base && { ...base, label: `Score shift: ${base.label}`, definition: `Candidate scores against production scores on the same rows (group scores). ${base.definition}` };
+  }
+  if (id.startsWith('latency.e2e.')) {
+    const base = lookup(`latency.${id.slice('latency.e2e.'.length)}`);
+    return base && { ...base, label: `${base.label} (end to end)`, definition: `${base.definition} End to end: from the send (in the open loop, from the intended send time, correcting coordinated omission) to the answer.` };
+  }
+  for (const [prefix, what] of [['slice.', 'per slice of a column (group column: slice)'], ['time.', 'per time window (group window = its start date, YYYY-MM-DD)']] as const) {
+    if (!id.startsWith(prefix)) continue;
+    const name = id.slice(prefix.length);
+    const base = FULL_DEFINITIONS[`shadow.${name}`] ?? FULL_DEFINITIONS[`outcome.${name}`] ?? D[name] ?? (name === 'selection_rate' ? D.selection_rate : undefined);
+    return base ? { ...base, label: `${base.label}, ${prefix === 'slice.' ? 'per slice' : 'per window'}`, definition: `${base.definition} Computed ${what}, with the conventions and intervals of the whole-data metric.` } : null;
+  }
   const name = id.includes('.') ? id.slice(id.indexOf('.') + 1) : id;
   const last = name.split('.').pop()!;
   const known = D[name] ?? D[last];
   if (known) return known;
-  const m = PERCENTILE.exec(last);
-  if (m && id.startsWith('latency.')) {
-    const q = m[2] ? `${m[1]}.${m[2]}` : m[1];
-    return { label: `p${q} latency`, definition: `${q}th percentile of single-call latency, nearest-rank rule of HdrHistogram; warm-up excluded.`, direction: 'lower', unit: 'µs' };
-  }
+  return id.startsWith('latency.') ? latencyPercentile(last) : null;
+}
+
+/** Whether an id has a real definition (not the generic fallback). */
+export function hasDefinition(id: string): boolean {
+  return lookup(id) !== null;
+}
+
+/** Definition of a metric id (`outcome.roc_auc`, `latency.p99`, ...): from the tables, or a generic one. */
+export function definitionOf(id: string): MetricDefinition {
+  const known = lookup(id);
+  if (known) return known;
+  const last = id.split('.').pop()!;
   return { label: humanize(last), definition: `Metric ${id}.`, direction: 'none' };
 }
 
@@ -99,4 +132,5 @@ export function humanize(name: string): string {
 /** Display names of the metric families (the first segment of an id). */
 export const FAMILY_LABELS: Record<string, string> = {
   outcome: 'Outcomes', shadow: 'Shadow diff', data: 'Data', fairness: 'Fairness', drift: 'Drift', latency: 'Latency', noise: 'Noise floor',
+  calibration: 'Calibration', regression: 'Regression', multiclass: 'Multiclass', slice: 'Slices', time: 'Over time',
 };
