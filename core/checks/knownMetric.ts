@@ -1,7 +1,7 @@
 import { METRIC_DEFINITIONS } from '../metrics/definitions.js';
 
 /** Families whose ids are defined by their own modules (drift per column, latency percentiles, calibration). */
-export const METRIC_FAMILY_PREFIXES: readonly string[] = ['drift.', 'latency.', 'calibration.'];
+export const METRIC_FAMILY_PREFIXES: readonly string[] = ['drift.', 'latency.', 'calibration.', 'noninferiority.', 'slice.', 'time.', 'regression.', 'multiclass.'];
 
 /** Whether some metric family defines `id` (a known id may still be absent from one run). */
 export function isKnownMetricId(id: string): boolean {

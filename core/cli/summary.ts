@@ -39,6 +39,13 @@ export function summary(rep: ReportModel): string {
     return [name, withCi(findMetric(m, id, 'production')), withCi(findMetric(m, id, 'candidate')), withCi(delta, true), pValue(delta?.p)];
   });
   out.push(table(rows, ['metric', 'production', 'candidate', 'delta (cand - prod)', 'paired test']));
+  const ni = m.filter((r) => r.id.startsWith('noninferiority.'));
+  if (ni.length) {
+    const yes = ni.filter((r) => r.value === 1).map((r) => r.id.slice(15));
+    const no = ni.filter((r) => r.value === 0).map((r) => r.id.slice(15));
+    out.push(`Non-inferiority (CI bound of the delta within the margin): shown for ${yes.join(', ') || 'none'}${no.length ? `; not shown for ${no.join(', ')}` : ''}`);
+    out.push('');
+  }
   const noise = findMetric(m, 'noise.agreement_rate', 'noise');
   if (noise) {
     out.push('Noise floor (production replayed in a second session)');

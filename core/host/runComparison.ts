@@ -7,6 +7,7 @@ import {
 import type { Workspace } from '../data/Workspace.js';
 import { computeMetrics } from '../metrics/computeMetrics.js';
 import { computeCurves } from '../metrics/computeCurves.js';
+import { nonInferiority } from '../metrics/nonInferiority.js';
 import { createModelRunner, type ModelRunner } from '../model/ModelRunner.js';
 import { type ModelFile, readModel } from '../model/readModel.js';
 import { batchReplay, type ReplayProgress, type ReplayStats } from '../replay/batchReplay.js';
@@ -37,6 +38,8 @@ export interface ComparisonArgs {
   signal?: AbortSignal;
   onProgress?: (p: ReplayProgress | { stage: string; done: number; total: number; rate: number; etaSeconds: number | null }) => void;
   onLog?: (message: string) => void;
+  /** Non-inferiority margin on the paired deltas (default 0.01 on unit-free metrics). */
+  margin?: number;
   /** Columns to slice every outcome metric by (categorical values, or quantile bins of numeric columns). */
   slices?: string[];
   /** Metrics per time window when a timestamp is mapped (default true). */
@@ -203,6 +206,7 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
       : task === 'multiclass'
         ? await computeMulticlassMetrics(ws.conn, relation, { classes: (plan.map.classes ?? []).map(String), bootstrap })
         : await computeMetrics(ws.conn, relation, { threshold: plan.map.threshold, sensitive: plan.map.sensitive, bootstrap });
+    metrics.push(...nonInferiority(metrics, { ...(args.margin !== undefined ? { margin: args.margin } : {}) }));
     const curves = task === 'binary' ? await computeCurves(ws.conn, relation, { threshold: plan.map.threshold }) : [];
     if (task === 'binary' && slices.length) {
       args.onProgress?.({ stage: 'slices', done: 0, total: slices.length, rate: 0, etaSeconds: null });

@@ -32,7 +32,7 @@ function intFlag(flags: FlagValues, name: string, min: number): number | undefin
 export async function runAndReport(o: { production: string; candidate: string; data: string; map?: string; out: string; workspace?: string; chunkRows?: number; noiseFloor?: boolean; fresh?: boolean; B?: number; seed?: number; quiet?: boolean; command: string[]; latency?: ComparisonArgs['latency'];
   /** Exit with code 3 when the criteria fail (the run command); the demo always exits 0. */
   failExit?: boolean;
-  criteria?: string; context?: string; reference?: string; slices?: string[]; noTimeWindows?: boolean; formats?: ReportFormat[]; chromium?: string }, io: CliIO): Promise<number> {
+  criteria?: string; context?: string; reference?: string; slices?: string[]; margin?: number; noTimeWindows?: boolean; formats?: ReportFormat[]; chromium?: string }, io: CliIO): Promise<number> {
   const out = resolve(io.cwd, o.out);
   const wsPath = resolve(io.cwd, o.workspace ?? `${o.out}/workspace.duckdb`);
   const map = o.map ? await loadMap(resolve(io.cwd, o.map)) : undefined;
@@ -51,7 +51,7 @@ export async function runAndReport(o: { production: string; candidate: string; d
     const result = await runComparison({
       workspace: ws, production: resolve(io.cwd, o.production), candidate: resolve(io.cwd, o.candidate), data: { path: resolve(io.cwd, o.data) },
       ...(o.reference ? { reference: { path: resolve(io.cwd, o.reference) } } : {}),
-      slices: o.slices, overTime: !o.noTimeWindows,
+      slices: o.slices, overTime: !o.noTimeWindows, ...(o.margin !== undefined ? { margin: o.margin } : {}),
       map, chunkRows: o.chunkRows, noiseFloor: o.noiseFloor, fresh: o.fresh, latency: o.latency,
       bootstrap: { B: o.B ?? 1000, seed: o.seed ?? 20261125 }, signal: io.signal,
       onProgress: (p) => progress.update(p),
@@ -94,6 +94,7 @@ export const runCommand: CliCommand = {
     { name: 'fresh', type: 'boolean', description: 'Score again even if this workspace holds a finished run with the same models, data and map.' },
     { name: 'bootstrap', type: 'string', value: 'B', description: 'Bootstrap replicates for confidence intervals (0 disables them).', default: '1000' },
     { name: 'seed', type: 'string', value: 'N', description: 'Bootstrap seed, recorded in the report.', default: '20261125' },
+    { name: 'margin', type: 'string', value: 'M', description: 'Non-inferiority margin: the candidate is non-inferior on a metric when the CI bound of its delta on the worse side stays within M.', default: '0.01' },
     { name: 'slice', type: 'string', multiple: true, value: 'COLUMN', description: 'Every outcome metric per value (or quantile bin) of this column, with CIs; slices worse than the whole are flagged.' },
     { name: 'no-time-windows', type: 'boolean', description: 'Skip the metrics per time window (computed when a timestamp is mapped).' },
     { name: 'reference', type: 'string', value: 'DATA', description: 'Reference dataset (training data or an earlier traffic window) for input drift: PSI, KS, Wasserstein, Jensen-Shannon, chi-square, chosen per column, Benjamini-Hochberg corrected.' },
@@ -133,6 +134,7 @@ export const runCommand: CliCommand = {
       criteria: flagString(flags, 'criteria'),
       reference: flagString(flags, 'reference'),
       slices: flagList(flags, 'slice'),
+      margin: flags.margin === '0.01' ? undefined : numFlag(flags, 'margin'),
       noTimeWindows: !!flags['no-time-windows'],
       context: flagString(flags, 'context'),
       formats: fmt as ReportFormat[],
