@@ -63,7 +63,9 @@ export async function computeOverTime(conn: DuckDBConnection, relation: string, 
   const metrics = resolveSliceMetrics([...TIME_METRICS]);
   const { view, drop } = await keyedView(conn, relation, `strftime(date_trunc('${window}', ${ts}), '%Y-%m-%d')`, '__r.sb_time IS NOT NULL');
   try {
-    const stats = await groupStats(conn, view, { threshold: opts.threshold, rank: true, delong: true });
+    // DeLong's placements need row-level joins per window: affordable up to a million rows; above, AUC per window comes without its interval.
+    const delong = num(span.n) <= 1_000_000;
+    const stats = await groupStats(conn, view, { threshold: opts.threshold, rank: true, delong });
     const windows = [...stats.keys()];
     const out: MetricRecord[] = [{
       id: 'time.window', model: 'both', value: windows.length, n: num(span.n) - noTime,
