@@ -27,6 +27,8 @@ export interface StartRunArgs {
   chunkRows?: number;
   /** Also replay production a second time (noise floor). */
   noiseFloor?: boolean;
+  /** A dataset of the workspace to measure input drift against (training data, an earlier window). */
+  referenceDatasetId?: string;
 }
 
 export interface DisagreementQuery {
@@ -37,6 +39,27 @@ export interface DisagreementQuery {
   group?: { column: string; value: string };
   /** 'score' orders by |delta score|, 'flip' keeps only rows whose labels differ. */
   order?: 'score' | 'flip';
+  /** Only rows whose mapped timestamp falls in [from, to) (ISO dates or timestamps). */
+  window?: { from: string; to: string };
+}
+
+/** Reference vs current distribution of one input column of a run (shares of each side's rows). */
+export interface DriftDistribution {
+  column: string;
+  kind: 'numeric' | 'categorical';
+  /** Numeric: bin centres; categorical: category labels ('missing' for NULL, '(other)' for the tail). */
+  bins: string[] | number[];
+  /** Numeric: the bins.length + 1 bin edges (the outer bins also hold the values beyond them). */
+  edges?: number[];
+  reference: number[];
+  current: number[];
+  /** Rows counted on each side (numeric: non-missing finite values). */
+  n: { reference: number; current: number };
+  /** Rows left out on each side (NULL, NaN, infinite); numeric only. */
+  missing: { reference: number; current: number };
+  /** Names of the two datasets. */
+  datasets: { reference: string; current: string };
+  note?: string;
 }
 
 export interface CriteriaResult {
@@ -140,6 +163,8 @@ export interface WorkbenchApi {
   previewReport?(args: { runId: string; criteriaPath?: string }): Promise<{ html: string }>;
   /** Optional: curves for the Compare charts. Hosts without it throw UNAVAILABLE. */
   getCurves?(args: { runId: string }): Promise<Curve[]>;
+  /** Optional: reference vs current distribution of one column of a run measured against a reference. */
+  getDriftDistribution?(args: { runId: string; column: string }): Promise<DriftDistribution>;
 }
 
 export type WorkbenchMethod = keyof WorkbenchApi;
@@ -151,4 +176,5 @@ export const WORKBENCH_METHODS = [
   'hello', 'openWorkspace', 'getWorkspace', 'openModel', 'importDataset', 'previewDataset', 'resolveMap', 'saveMap',
   'startRun', 'cancelRun', 'getRun', 'getMetrics', 'getDisagreements', 'query',
   'evaluateCriteria', 'exportReport', 'signReport', 'verifyReport', 'previewReport', 'getCurves',
+  'getDriftDistribution',
 ] as const satisfies readonly WorkbenchMethod[];

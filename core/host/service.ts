@@ -10,6 +10,7 @@ import { checkMap } from '../replay/loadMap.js';
 import { resolveMap } from '../replay/resolveMap.js';
 import { VERSION } from '../version.js';
 import { disagreementsSql } from './disagreements.js';
+import { driftDistribution } from './driftDistribution.js';
 import { buildReport } from './buildReport.js';
 import { criteriaResults, exportReportFiles, previewHtml, reportWithCriteria, signAndVerify, verifyFolder } from './reportActions.js';
 import { type ComparisonResult, runComparison } from './runComparison.js';
@@ -156,6 +157,7 @@ export async function createWorkbenchService(opts: ServiceOptions = {}): Promise
       const done = runComparison({
         workspace: w, production: production.path, candidate: candidate.path, data: { datasetId: args.datasetId }, map,
         chunkRows: args.chunkRows, noiseFloor: args.noiseFloor, signal: controller.signal,
+        ...(args.referenceDatasetId ? { reference: { datasetId: args.referenceDatasetId } } : {}),
         onProgress: (p) => {
           if (!runId) return;
           emit({ kind: 'progress', task: 'replay', runId, stage: p.stage, done: p.done, total: p.total, rate: p.rate, etaSeconds: p.etaSeconds });
@@ -215,6 +217,10 @@ export async function createWorkbenchService(opts: ServiceOptions = {}): Promise
     },
     async getCurves({ runId }) {
       return (await storedReport(runId)).curves ?? [];
+    },
+    async getDriftDistribution(args) {
+      await running.get(args?.runId)?.done;
+      return driftDistribution(need(), args);
     },
     on(listener) { listeners.add(listener); return () => listeners.delete(listener); },
     comparison(runId) { return results.get(runId) ?? null; },
