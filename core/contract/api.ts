@@ -27,6 +27,8 @@ export interface StartRunArgs {
   chunkRows?: number;
   /** Also replay production a second time (noise floor). */
   noiseFloor?: boolean;
+  /** Also run a latency replay after the batch replay (single requests, interleaved, warm-up excluded). */
+  latency?: { requests?: number; warmup?: number; batch?: number; rate?: number; speed?: number; seed?: number };
   /** A dataset of the workspace to measure input drift against (training data, an earlier window). */
   referenceDatasetId?: string;
 }

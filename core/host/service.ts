@@ -32,6 +32,15 @@ export interface WorkbenchService extends WorkbenchApi {
   comparison(runId: string): ComparisonResult | null;
 }
 
+/** Latency replay settings from the API's optional fields (open loop when a rate or speed is given). */
+function latencyOptions(l: NonNullable<StartRunArgs['latency']>) {
+  return {
+    requests: l.requests ?? 2000, warmup: l.warmup ?? 100, batch: l.batch ?? 1, seed: l.seed ?? 20261125,
+    mode: (l.rate !== undefined || l.speed !== undefined ? 'open' : 'closed') as 'open' | 'closed',
+    ...(l.rate !== undefined ? { rate: l.rate } : {}), ...(l.speed !== undefined ? { speed: l.speed } : {}),
+  };
+}
+
 const EMPTY_MAP: ColumnMap = { models: { production: { inputs: {} }, candidate: { inputs: {} } } };
 
 export async function createWorkbenchService(opts: ServiceOptions = {}): Promise<WorkbenchService> {
@@ -157,6 +166,7 @@ export async function createWorkbenchService(opts: ServiceOptions = {}): Promise
       const done = runComparison({
         workspace: w, production: production.path, candidate: candidate.path, data: { datasetId: args.datasetId }, map,
         chunkRows: args.chunkRows, noiseFloor: args.noiseFloor, signal: controller.signal,
+        ...(args.latency ? { latency: latencyOptions(args.latency) } : {}),
         ...(args.referenceDatasetId ? { reference: { datasetId: args.referenceDatasetId } } : {}),
         onProgress: (p) => {
           if (!runId) return;

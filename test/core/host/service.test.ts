@@ -34,13 +34,15 @@ test('the service runs the whole flow: workspace, models, dataset, map, run with
     const resolved = await service.resolveMap({ datasetId: ds.id, map });
     assert.equal(resolved.models.production.score, 'probabilities[1]');
     await service.saveMap({ map });
-    const run = await service.startRun({ datasetId: ds.id, chunkRows: 500 });
+    const run = await service.startRun({ datasetId: ds.id, chunkRows: 500, latency: { requests: 60, warmup: 5 } });
     const end = await finished(service, run.id);
     assert.equal(end.kind === 'run-finished' && end.status, 'done', JSON.stringify(end));
     assert.ok(events.some((e) => e.kind === 'progress' && e.stage === 'replay' && e.runId === run.id));
     const metrics: MetricRecord[] = await service.getMetrics({ runId: run.id });
     const expected = JSON.parse(readFileSync(F('models/hmda-matrix/expected.json'), 'utf8'));
     const auc = metrics.find((m) => m.id === 'outcome.roc_auc' && m.model === 'candidate')!;
+    assert.ok(metrics.some((m) => m.id === 'latency.p99' && m.model === 'ratio'), 'the latency replay ran from the API');
+    assert.ok(events.some((e) => e.kind === 'progress' && e.stage === 'latency'));
     assert.ok(Math.abs(auc.value! - expected.candidate.auc_all_rows) < 1e-6);
 
     const page = await service.getDisagreements({ runId: run.id, limit: 10 });
