@@ -15,10 +15,10 @@ export function loadPlotly(): Promise<PlotlyLike> {
 }
 
 /** Colours of the current theme, read from the CSS variables so charts follow the theme. */
-export function themeColors(): { prod: string; cand: string; fg: string; soft: string; grid: string; bg: string; band: string } {
+export function themeColors(): { prod: string; cand: string; fg: string; soft: string; grid: string; bg: string; band: string; ref: string; cur: string } {
   const cs = getComputedStyle(document.documentElement);
   const v = (n: string) => cs.getPropertyValue(n).trim();
-  return { prod: v('--prod'), cand: v('--cand'), fg: v('--fg'), soft: v('--fg-soft'), grid: v('--border'), bg: v('--bg'), band: v('--bg-hover') };
+  return { prod: v('--prod'), cand: v('--cand'), fg: v('--fg'), soft: v('--fg-soft'), grid: v('--border'), bg: v('--bg'), band: v('--bg-hover'), ref: v('--ref'), cur: v('--cur') };
 }
 
 /** Base layout in the theme: small margins, quiet grid, legend on top. */

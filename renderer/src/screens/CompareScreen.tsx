@@ -4,12 +4,14 @@ import { FAMILY_LABELS, humanize } from '../metrics/definitions.js';
 import { byFamily, fairnessAttributes, pivot } from '../metrics/group.js';
 import { useAppState } from '../state/hooks.js';
 import { CurvesPanel } from './compare/CurvesPanel.js';
-import { driftColumns, DriftTable } from './compare/DriftTable.js';
+import { DriftSection } from './compare/DriftSection.js';
+import { driftColumns } from './compare/DriftTable.js';
 import { FairnessPanel } from './compare/FairnessPanel.js';
 import { FamilyTable } from './compare/FamilyTable.js';
 import { HeadlineCards } from './compare/HeadlineCards.js';
 import { LatencyChart } from './compare/LatencyChart.js';
 import { OutcomeTable } from './compare/OutcomeTable.js';
+import { TimeSeriesPanel } from './compare/TimeSeriesPanel.js';
 
 /** Compare: headline cards, outcomes, fairness, then every other metric family as a table. */
 export function CompareScreen() {
@@ -35,7 +37,7 @@ export function CompareScreen() {
   const outcomeGrouped = families.find(([f]) => f === 'outcome')?.[1].filter((r) => r.group) ?? [];
   const fairness = fairnessAttributes(metrics);
   const fairnessOther = (families.find(([f]) => f === 'fairness')?.[1] ?? []).filter((r) => !r.group || Object.keys(r.group).length !== 1);
-  const rest = families.filter(([f]) => f !== 'outcome' && f !== 'fairness');
+  const rest = families.filter(([f]) => f !== 'outcome' && f !== 'fairness' && f !== 'time');
   return (
     <>
       <h1>Compare</h1>
@@ -53,16 +55,12 @@ export function CompareScreen() {
       {curves && <CurvesPanel curves={curves} theme={theme} ids={['roc', 'pr', 'calibration', 'score_hist']} title="Curves" />}
       {fairness.length > 0 && <FairnessPanel attributes={fairness} theme={theme} total={total} />}
       {fairnessOther.length > 0 && <Panel id="fairness-other" title="Fairness, other"><FamilyTable rows={fairnessOther} label="Other fairness metrics" total={total} /></Panel>}
+      <TimeSeriesPanel metrics={metrics} theme={theme} rows={families.find(([f]) => f === 'time')?.[1] ?? []} total={total} />
       {rest.map(([family, rows]) => (
         <Panel key={family} id={`family-${family}`} title={FAMILY_LABELS[family] ?? humanize(family)} aside={`${rows.length} metric(s)`}>
           {family === 'latency' && <div style={{ marginBottom: 10 }}><LatencyChart metrics={metrics} theme={theme} /></div>}
-          {family === 'drift' && driftColumns(metrics).length > 0 ? (
-            <>
-              <DriftTable rows={driftColumns(metrics)} />
-              <div style={{ marginTop: 10 }}><FamilyTable rows={rows.filter((r) => !r.group)} label="Drift summary" total={total} /></div>
-              <details style={{ marginTop: 8 }}><summary className="soft">Every drift statistic</summary><FamilyTable rows={rows.filter((r) => r.group)} label="All drift statistics" total={total} /></details>
-            </>
-          ) : <FamilyTable rows={rows} label={`${FAMILY_LABELS[family] ?? humanize(family)} metrics`} total={total} />}
+          {family === 'drift' && driftColumns(metrics).length > 0 ? <DriftSection metrics={metrics} rows={rows} runId={run?.id} theme={theme} total={total} />
+            : <FamilyTable rows={rows} label={`${FAMILY_LABELS[family] ?? humanize(family)} metrics`} total={total} />}
         </Panel>
       ))}
       {curves && <CurvesPanel curves={curves} theme={theme} ids={[...new Set(curves.map((c) => c.id))].filter((id) => !['roc', 'pr', 'calibration', 'score_hist'].includes(id))} title="Other curves" />}

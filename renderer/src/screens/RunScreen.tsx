@@ -17,6 +17,7 @@ export function RunScreen() {
   const busy = useAppState((s) => s.busy.run);
   const [chunkRows, setChunkRows] = useState(65536);
   const [noiseFloor, setNoiseFloor] = useState(true);
+  const [referenceId, setReferenceId] = useState('');
   const ds = ws?.datasets.find((d) => d.id === datasetId);
   const models = ws?.models.length ?? 0;
   const running = run?.status === 'running' || run?.status === 'pending';
@@ -36,6 +37,16 @@ export function RunScreen() {
           </select>
         </div>
         <div className="field">
+          <label htmlFor="run-reference">Reference dataset</label>
+          <div className="row">
+            <select id="run-reference" value={referenceId} onChange={(e) => setReferenceId(e.target.value)} disabled={(ws?.datasets.length ?? 0) < 2}>
+              <option value="">— none (no input drift) —</option>
+              {ws?.datasets.filter((d) => d.id !== datasetId).map((d) => <option key={d.id} value={d.id}>{d.name} · {fmtCount(d.rows)} rows</option>)}
+            </select>
+            <span className="faint">{(ws?.datasets.length ?? 0) < 2 ? 'import a second dataset (training data, an earlier window) to measure input drift' : 'input drift of every model input column, against this dataset'}</span>
+          </div>
+        </div>
+        <div className="field">
           <label htmlFor="run-chunk">Rows per batch</label>
           <div className="row"><input id="run-chunk" type="number" min={1} step={1024} value={chunkRows} onChange={(e) => setChunkRows(Math.max(1, Number(e.target.value) || 65536))} style={{ maxWidth: 120 }} /><span className="faint">memory stays flat whatever the dataset size</span></div>
         </div>
@@ -44,7 +55,7 @@ export function RunScreen() {
           <label className="row" style={{ gap: 6 }}><input id="run-noise" type="checkbox" checked={noiseFloor} onChange={(e) => setNoiseFloor(e.target.checked)} />replay production twice, so non-determinism is not called a regression</label>
         </div>
         <div className="row">
-          <button type="button" className="btn primary" disabled={!!why || running || busy} onClick={() => void wb.startRun({ chunkRows, noiseFloor })}>Start run</button>
+          <button type="button" className="btn primary" disabled={!!why || running || busy} onClick={() => void wb.startRun({ chunkRows, noiseFloor, ...(referenceId && referenceId !== datasetId ? { referenceDatasetId: referenceId } : {}) })}>Start run</button>
           {why && <span className="soft">{why}</span>}
         </div>
       </Panel>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { MetricRecord } from '../../../../core/contract/index.js';
 import { MetricLabel } from '../../components/MetricLabel.js';
+import { Sparkline } from '../../components/Sparkline.js';
 import { fmtCount, fmtNum, fmtP, NA } from '../../format/number.js';
 
 /** One column's drift result, gathered from its records (group {column}). */
@@ -14,6 +15,8 @@ export interface DriftColumnRow {
   psi: MetricRecord | undefined;
   n: number | undefined;
   note: string;
+  /** PSI per time window (drift.psi_window), windows ascending; empty without a timestamp. */
+  windows: { window: string; psi: number | null }[];
 }
 
 /** Parses `method=wasserstein_normed (auto); drift at >= 0.1; n_ref=...` into its parts. */
@@ -34,14 +37,16 @@ export function driftColumns(records: MetricRecord[]): DriftColumnRow[] {
   }
   const out: DriftColumnRow[] = [];
   for (const [column, recs] of byCol) {
-    const stat = recs.find((r) => r.id === 'drift.method_value');
+    const stat = recs.find((r) => r.id === 'drift.method_value' && !r.group?.window);
     if (!stat) continue;
     const parsed = parseDriftNote(stat.note);
     out.push({
       column, method: parsed.method, statistic: stat, rule: parsed.rule,
       drifted: recs.find((r) => r.id === 'drift.drifted')?.value ?? null,
       pAdjusted: recs.find((r) => r.id === 'drift.p_adjusted')?.value ?? null,
-      psi: recs.find((r) => r.id === 'drift.psi'), n: stat.n, note: parsed.rest,
+      psi: recs.find((r) => r.id === 'drift.psi' && !r.group?.window), n: stat.n, note: parsed.rest,
+      windows: recs.filter((r) => (r.id === 'drift.psi_window' || r.id === 'drift.psi') && r.group?.window !== undefined)
+        .map((r) => ({ window: r.group!.window!, psi: r.value })).sort((a, b) => a.window.localeCompare(b.window)),
     });
   }
   return out;
@@ -49,8 +54,12 @@ export function driftColumns(records: MetricRecord[]): DriftColumnRow[] {
 
 type Key = 'column' | 'statistic' | 'drifted' | 'p' | 'psi';
 
-/** The drift table of the Compare screen: column, method chosen, statistic, rule, drifted, corrected p, PSI; sortable. */
-export function DriftTable({ rows }: { rows: DriftColumnRow[] }) {
+/**
+ * The drift table of the Compare screen: column, method chosen, statistic, rule, drifted, corrected
+ * p, PSI and its sparkline over time windows; sortable; a row (click, or Enter) selects its column.
+ */
+export function DriftTable({ rows, selected, onSelect }: { rows: DriftColumnRow[]; selected?: string | null; onSelect?: (column: string) => void }) {
+  const timed = rows.some((r) => r.windows.length > 0);
   const [sort, setSort] = useState<{ key: Key; dir: 1 | -1 }>({ key: 'drifted', dir: -1 });
   const val = (r: DriftColumnRow): number | string => ({ column: r.column, statistic: r.statistic?.value ?? -1, drifted: r.drifted ?? -1, p: r.pAdjusted ?? 2, psi: r.psi?.value ?? -1 })[sort.key];
   const sorted = [...rows].sort((a, b) => {
@@ -65,10 +74,11 @@ export function DriftTable({ rows }: { rows: DriftColumnRow[] }) {
   return (
     <div className="scroll" style={{ maxHeight: 480 }}>
       <table className="grid" aria-label="Drift by column">
-        <thead><tr>{head('column', 'Column')}<th scope="col">Method</th>{head('statistic', 'Statistic', true)}<th scope="col">Rule</th>{head('drifted', 'Drifted')}{head('p', 'Corrected p', true)}{head('psi', 'PSI', true)}<th scope="col" className="num">n</th><th scope="col">Note</th></tr></thead>
+        <thead><tr>{head('column', 'Column')}<th scope="col">Method</th>{head('statistic', 'Statistic', true)}<th scope="col">Rule</th>{head('drifted', 'Drifted')}{head('p', 'Corrected p', true)}{head('psi', 'PSI', true)}{timed && <th scope="col">PSI over time</th>}<th scope="col" className="num">n</th><th scope="col">Note</th></tr></thead>
         <tbody>
           {sorted.map((r) => (
-            <tr key={r.column} data-column={r.column}>
+            <tr key={r.column} data-column={r.column} className={onSelect ? 'clickable' : undefined} aria-selected={onSelect ? selected === r.column : undefined}
+              tabIndex={onSelect ? 0 : undefined} onClick={() => onSelect?.(r.column)} onKeyDown={(e) => { if (onSelect && (e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); onSelect(r.column); } }}>
               <th scope="row" className="mono">{r.column}</th>
               <td>{r.method ? <MetricLabel id={`drift.${r.method.replace(/\s*\(auto\)$/, '')}`} label={r.method} record={r.statistic} /> : NA}</td>
               <td className="num">{r.statistic?.value === null || r.statistic === undefined ? <span className="faint">{NA}</span> : fmtNum(r.statistic.value)}</td>
@@ -76,6 +86,7 @@ export function DriftTable({ rows }: { rows: DriftColumnRow[] }) {
               <td>{r.drifted === null ? <span className="faint">not evaluable</span> : r.drifted ? <strong className="warn">▲ yes</strong> : 'no'}</td>
               <td className="num">{r.pAdjusted === null ? NA : fmtP(r.pAdjusted).replace(/^p [=<] /, (m) => (m.includes('<') ? '< ' : ''))}</td>
               <td className="num">{r.psi?.value === null || r.psi === undefined ? NA : <>{fmtNum(r.psi.value)}{r.psi.value >= 0.25 ? ' (act)' : r.psi.value >= 0.1 ? ' (monitor)' : ''}</>}</td>
+              {timed && <td>{r.windows.length ? <Sparkline values={r.windows.map((w) => w.psi)} labels={r.windows.map((w) => w.window)} bands={[0.1, 0.25]} label={`PSI of ${r.column} per window`} /> : <span className="faint">{NA}</span>}</td>}
               <td className="num">{r.n !== undefined ? fmtCount(r.n) : NA}</td>
               <td className="soft" style={{ fontSize: 11 }}>{r.note}</td>
             </tr>

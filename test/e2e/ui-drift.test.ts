@@ -1,0 +1,114 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../../core/host/server.js';
+import { browserSkipReason, ensureRendererBuilt, launch, ROOT, shot, STATIC_DIR, watchConsole } from './browser.js';
+
+const MODELS = join(ROOT, 'fixtures', 'models', 'synthetic');
+const DATA = join(ROOT, 'fixtures', 'data', 'synthetic');
+const INPUTS = 'age, income, tenure_months, sessions_30d, basket_value, discount_rate, segment';
+
+test('drift against a reference in the browser with the real service: drift table, distributions, metrics over time, disagreements', { timeout: 300_000 }, async (t) => {
+  const skip = browserSkipReason();
+  if (skip) return t.skip(skip);
+  for (const f of [join(MODELS, 'production.onnx'), join(MODELS, 'candidate.onnx'), join(DATA, 'reference.parquet'), join(DATA, 'traffic.parquet')]) {
+    if (!existsSync(f)) return t.skip(`${f} is missing.`);
+  }
+  ensureRendererBuilt();
+  const { createWorkbenchService } = await import('../../core/host/service.js');
+  const tmp = mkdtempSync(join(tmpdir(), 'sb-drift-'));
+  const service = await createWorkbenchService({ allowedRoots: [ROOT, tmp], transport: 'http' });
+  const srv = await startServer({ service, staticDir: STATIC_DIR });
+  const browser = await launch();
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
+  try {
+    const problems = watchConsole(page);
+    await page.goto(srv.url);
+    await page.getByLabel('Workspace (.sbw)').fill(join(tmp, 'synthetic.sbw'));
+    await page.locator('#workspace').getByRole('button', { name: 'Open' }).click();
+    await page.locator('.topbar').getByText('synthetic.sbw').waitFor();
+    await page.getByLabel('ONNX file').first().fill(join(MODELS, 'production.onnx'));
+    await page.locator('#model-production').getByRole('button', { name: 'Open' }).click();
+    await page.locator('#model-production').getByText('numeric').first().waitFor();
+    await page.getByLabel('ONNX file').nth(1).fill(join(MODELS, 'candidate.onnx'));
+    await page.locator('#model-candidate').getByRole('button', { name: 'Open' }).click();
+    await page.locator('#model-candidate').getByText('numeric').first().waitFor();
+    for (const name of ['reference', 'traffic']) {
+      await page.getByLabel('Parquet, Arrow or CSV').fill(join(DATA, `${name}.parquet`));
+      await page.getByRole('button', { name: 'Import' }).click();
+      await page.locator('#run-dataset, #dataset, body').first().waitFor();
+      await page.waitForFunction((n) => document.body.innerText.includes(`${n}.parquet`) || document.body.innerText.includes(n), name);
+      await page.waitForTimeout(300);
+    }
+    const datasets = (await service.getWorkspace({})).datasets;
+    const reference = datasets.find((d) => d.name.startsWith('reference'))!;
+    const traffic = datasets.find((d) => d.name.startsWith('traffic'))!;
+    assert.ok(reference && traffic, 'both datasets imported');
+
+    await page.keyboard.press('Control+3');
+    await page.locator('#run-dataset').selectOption(traffic.id);
+    await page.keyboard.press('Control+2');
+    await page.locator('#map-production-numeric').fill(INPUTS);
+    await page.locator('#map-candidate-numeric').fill(INPUTS);
+    await page.locator('#map-label').selectOption('converted');
+    await page.locator('#map-positive').fill('1');
+    await page.getByRole('checkbox', { name: 'gender' }).check();
+    await page.locator('#map-timestamp').selectOption('ts');
+    await page.locator('#map-id').selectOption('request_id');
+    await page.getByRole('button', { name: 'Check mapping' }).click();
+    await page.getByText(/Mapping checked against both models/).waitFor();
+    await shot(page, 'drift-01-mapping');
+
+    await page.keyboard.press('Control+3');
+    await page.locator('#run-reference').selectOption(reference.id);
+    await shot(page, 'drift-02-run-options');
+    await page.getByRole('button', { name: 'Start run' }).click();
+    await page.getByRole('button', { name: 'Compare results →' }).click({ timeout: 120_000 });
+
+    // Drift table with a sparkline per column, and the distribution of the selected column.
+    const drift = page.getByRole('table', { name: 'Drift by column' });
+    await drift.waitFor();
+    assert.equal(await drift.locator('tbody tr').count(), 8, 'one row per model input column');
+    await drift.locator('tbody tr[data-column="income"] svg.spark').waitFor();
+    await drift.locator('tbody tr[data-column="income"]').click();
+    const detail = page.locator('[data-distribution="income"]');
+    await detail.locator('.js-plotly-plot').waitFor({ timeout: 60_000 });
+    const runId = (await page.locator('.lede .mono').first().innerText()).trim();
+    const dist = await service.getDriftDistribution!({ runId, column: 'income' });
+    assert.equal(dist.kind, 'numeric');
+    assert.ok(Math.abs(dist.reference.reduce((a, b) => a + b, 0) - 1) < 1e-9 && Math.abs(dist.current.reduce((a, b) => a + b, 0) - 1) < 1e-9, 'shares sum to 1');
+    assert.ok((await detail.innerText()).includes(dist.n.reference.toLocaleString('en-US')), 'reference row count shown');
+    await detail.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500);
+    await shot(page, 'drift-03-distribution-numeric');
+    await drift.locator('tbody tr[data-column="region"]').click();
+    await page.locator('[data-distribution="region"] .js-plotly-plot').waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(500);
+    await shot(page, 'drift-04-distribution-categorical');
+
+    // Metrics over time: one small multiple per metric, production then candidate.
+    const over = page.locator('#over-time');
+    await over.locator('[data-series="time.roc_auc"] .js-plotly-plot').waitFor({ timeout: 60_000 });
+    const legend = (await over.locator('[data-series="time.roc_auc"] .legend').textContent()) ?? '';
+    assert.ok(legend.indexOf('Production') < legend.indexOf('Candidate'), 'production first in the legend');
+    await over.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(800);
+    await shot(page, 'drift-05-over-time');
+    await page.locator('#main').evaluate((m) => { m.scrollTop = 0; });
+    await page.waitForTimeout(300);
+    await shot(page, 'drift-06-compare-top');
+
+    const real = problems.filter((x) => !/Failed to load resource/i.test(x));
+    assert.deepEqual(real, [], 'console errors / CSP violations');
+  } catch (e) {
+    await shot(page, 'drift-failure').catch(() => undefined);
+    throw e;
+  } finally {
+    await browser.close();
+    await srv.close();
+    await service.close();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
