@@ -49,13 +49,15 @@ export function formatName(f: DetectedFormat): DatasetFormat {
   return f === 'arrow-file' || f === 'arrow-stream' ? 'arrow' : f;
 }
 
-/** SHA-256 of a file, streamed (hex). */
-export function sha256File(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(file)
-      .on('data', (b) => hash.update(b))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')));
-  });
+/** SHA-256 of a file, streamed (hex); a missing file is FILE_NOT_FOUND and an unreadable one FILE_UNREADABLE, naming the path. */
+export async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  try {
+    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new WorkbenchError('FILE_NOT_FOUND', `${file} does not exist. Check the path.`, { path: file });
+    throw new WorkbenchError('FILE_UNREADABLE', `Cannot read ${file}: ${(e as Error).message}`, { path: file });
+  }
+  return hash.digest('hex');
 }

@@ -4,7 +4,7 @@ import { WorkbenchError } from '../contract/index.js';
 import { loadCriteria } from '../checks/index.js';
 import { applyCriteria, renderHtml, writeReportFiles, type ReportModel } from '../report/index.js';
 import { loadPrivateKey, signReport, verifyReport } from '../report/sign/index.js';
-import { sha256File } from './sha256File.js';
+import { sha256File } from '../data/fileFacts.js';
 
 /** Evaluates a criteria file against a stored report's metrics. */
 export async function reportWithCriteria(report: ReportModel, criteriaPath?: string): Promise<ReportModel> {

@@ -20,7 +20,7 @@ import { latencySummary, type LatencySummary } from '../metrics/latency/latencyS
 import { latencyCurves } from '../metrics/latency/latencyCurves.js';
 import { metricsRelation, q } from '../replay/metricsRelation.js';
 import { type ReplayPlan, resolveMap } from '../replay/resolveMap.js';
-import { sha256File } from './sha256File.js';
+import { sha256File } from '../data/fileFacts.js';
 
 export interface ComparisonArgs {
   workspace: Workspace;

@@ -1,6 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { WorkbenchError } from '../contract/index.js';
-import { queryRows, quoteIdent, tempName } from './sql.js';
+import { quoteIdent, relationColumns, tempName } from './sql.js';
 
 const REQUIRED = ['y', 'p_production', 'p_candidate'];
 
@@ -20,7 +19,7 @@ export interface MetricsView {
  * so the join runs once rather than once per query.
  */
 export async function metricsView(conn: DuckDBConnection, relation: string, sensitive: string[]): Promise<MetricsView> {
-  const names = await columns(conn, relation, sensitive);
+  const names = await relationColumns(conn, relation, [...REQUIRED, ...sensitive]);
   const noise = names.includes('p_noise');
   const name = tempName('metrics');
   const attrs = sensitive.map((s, i) => `CAST(${quoteIdent(s)} AS VARCHAR) AS g${i}`);
@@ -39,16 +38,3 @@ export async function metricsView(conn: DuckDBConnection, relation: string, sens
   return { name, noise, drop: async () => { await conn.run(`DROP ${kind} IF EXISTS ${name}`); } };
 }
 
-async function columns(conn: DuckDBConnection, relation: string, sensitive: string[]): Promise<string[]> {
-  let names: string[];
-  try {
-    names = (await queryRows(conn, `DESCRIBE SELECT * FROM ${relation} AS __r`)).map((r) => String(r.column_name));
-  } catch (e) {
-    throw new WorkbenchError('BAD_ARGUMENT', `Cannot read the metrics relation ${relation}: ${(e as Error).message}`, { relation });
-  }
-  const missing = [...REQUIRED, ...sensitive].filter((c) => !names.includes(c));
-  if (missing.length) {
-    throw new WorkbenchError('BAD_ARGUMENT', `The metrics relation lacks column(s) ${missing.join(', ')}; it needs y, p_production, p_candidate and each sensitive attribute.`, { relation, missing, columns: names });
-  }
-  return names;
-}

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Workspace } from '../../data/Workspace.js';
 import { buildReport } from '../../host/buildReport.js';
 import { type ComparisonArgs, runComparison } from '../../host/runComparison.js';
-import { sha256File } from '../../host/sha256File.js';
+import { sha256File } from '../../data/fileFacts.js';
 import { loadMap } from '../../replay/loadMap.js';
 import { loadCriteria } from '../../checks/index.js';
 import { applyCriteria, loadContext, writeReportFiles, type ReportFormat } from '../../report/index.js';

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { WorkbenchError } from '../../contract/index.js';
-import { queryRows, quoteIdent, tempName } from '../sql.js';
+import { quoteIdent, relationColumns, tempName } from '../sql.js';
 
 /** A temporary view (table name) or table (subquery, materialised once) over the task relation. */
 export interface TaskView {
@@ -14,16 +14,7 @@ export interface TaskView {
  * TEMP VIEW (table name) or TEMP TABLE (subquery, so that a join runs once, not once per query).
  */
 export async function taskView(conn: DuckDBConnection, relation: string, required: string[], sensitive: string[], select: string): Promise<TaskView> {
-  let names: string[];
-  try {
-    names = (await queryRows(conn, `DESCRIBE SELECT * FROM ${relation} AS __r`)).map((r) => String(r.column_name));
-  } catch (e) {
-    throw new WorkbenchError('BAD_ARGUMENT', `Cannot read the metrics relation ${relation}: ${(e as Error).message}`, { relation });
-  }
-  const missing = [...required, ...sensitive].filter((c) => !names.includes(c));
-  if (missing.length) {
-    throw new WorkbenchError('BAD_ARGUMENT', `The metrics relation lacks column(s) ${missing.join(', ')}; it needs ${[...required, ...sensitive].join(', ')}.`, { relation, missing, columns: names });
-  }
+  await relationColumns(conn, relation, [...required, ...sensitive]);
   const name = tempName('task');
   const kind = relation.trim().startsWith('(') ? 'TABLE' : 'VIEW';
   await conn.run(`CREATE TEMP ${kind} ${name} AS SELECT ${select} FROM ${relation} AS __r`);
