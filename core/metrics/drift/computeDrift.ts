@@ -2,8 +2,9 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { WorkbenchError, type MetricRecord } from '../../contract/index.js';
 import { adjustPValues, type Correction } from './adjustPValues.js';
 import { chooseDriftMethod, methodRule, type DriftKind, type DriftMethod } from './chooseDriftMethod.js';
-import { driftOverTime } from './driftOverTime.js';
+import { driftOverTime, type PrecomputedWindows } from './driftOverTime.js';
 import { evaluateColumn, type ColumnEvaluation } from './evaluateColumn.js';
+import { largeDrift } from './largeDrift.js';
 import { psiBand } from './psi.js';
 import { resolveDriftColumns } from './resolveDriftColumns.js';
 import { summarizeColumns } from './summarizeColumns.js';
@@ -50,10 +51,15 @@ export async function computeDrift(conn: DuckDBConnection, reference: string, cu
   const cols = await resolveDriftColumns(conn, reference, current, columns);
   const [{ n: refRows }] = await counts(conn, reference), [{ n: curRows }] = await counts(conn, current);
   const quant = refRows > exactMaxRows ? 'reservoir' : 'exact';
-  const [sR, sC] = [await summarizeColumns(conn, reference, cols, quant, bins), await summarizeColumns(conn, current, cols, 'none', bins)];
-  const evs: ColumnEvaluation[] = [];
-  for (let i = 0; i < cols.length; i++) {
-    evs.push(await evaluateColumn(conn, reference, current, cols[i]!, sR.cols[i]!, sC.cols[i]!, { exactMaxRows, epsilon }));
+  let evs: ColumnEvaluation[], windows: PrecomputedWindows | undefined;
+  if (refRows + curRows <= exactMaxRows) {
+    const [sR, sC] = [await summarizeColumns(conn, reference, cols, quant, bins), await summarizeColumns(conn, current, cols, 'none', bins)];
+    evs = [];
+    for (let i = 0; i < cols.length; i++) {
+      evs.push(await evaluateColumn(conn, reference, current, cols[i]!, sR.cols[i]!, sC.cols[i]!, { exactMaxRows, epsilon }));
+    }
+  } else {
+    ({ evs, windows } = await largeDrift(conn, reference, current, cols, { quant, bins, exactMaxRows, epsilon, refRows, curRows, ...(opts.time ? { time: opts.time } : {}) }));
   }
   const out: MetricRecord[] = [];
   const chosen = evs.map((ev) => pickMethodValue(ev, method));
@@ -95,7 +101,7 @@ export async function computeDrift(conn: DuckDBConnection, reference: string, cu
   const notEval = evs.length - evaluable;
   out.push({ id: 'drift.share_drifted', model: 'both', value: evaluable ? drifted / evaluable : null, n: evaluable, note: `${drifted} of ${evaluable} evaluable columns drifted${notEval ? `; ${notEval} not evaluable` : ''}` });
   out.push({ id: 'drift.columns_drifted', model: 'both', value: drifted, n: evaluable, note: `of ${evaluable} evaluable columns${notEval ? `; ${notEval} not evaluable` : ''}` });
-  if (opts.time) out.push(...await driftOverTime(conn, current, evs, opts.time, epsilon));
+  if (opts.time) out.push(...await driftOverTime(conn, current, evs, opts.time, epsilon, windows));
   return out;
 }
 
@@ -125,7 +131,7 @@ function fmt(x: number | undefined): string { return x === undefined ? '?' : Num
 function binDescription(ev: ColumnEvaluation): string {
   if (!ev.bins) return '';
   if ('labels' in ev.bins) return `${ev.bins.labels.length} categories`;
-  const src = ev.ref.probes ? 'reservoir_quantile estimates' : 'exact quantiles';
+  const src = ev.ref.decileSource === 'reservoir' ? 'reservoir_quantile estimates' : 'exact quantiles';
   return `${ev.bins.edges.length + 1} bins at reference quantiles (${src}), open-ended outer bins`;
 }
 

@@ -5,7 +5,7 @@ import { chiSquare, type ChiSquareResult } from './chiSquare.js';
 import type { DriftKind } from './chooseDriftMethod.js';
 import { jensenShannon } from './jensenShannon.js';
 import { ksTwoSampleP, type KsP } from './ksTwoSampleP.js';
-import { numericDriftExact, numericDriftGrid, type NumericDrift } from './numericDrift.js';
+import { numericDriftExact, type NumericDrift } from './numericDrift.js';
 import { psi } from './psi.js';
 import type { ResolvedColumn } from './resolveDriftColumns.js';
 import type { ColumnSummary } from './summarizeColumns.js';
@@ -41,14 +41,12 @@ export interface ColumnEvaluation {
 }
 
 /**
- * Fine-grid limits: the reference's 0.1% and 99.9% reservoir quantiles, widened to the current
- * mean ± 6 sd so that a shifted current sample still falls on the fine grid, clipped to the data.
+ * Whether a numeric column takes the grid path: more than `exactMaxRows` usable rows in R and C
+ * together, and not known to have few distinct values (< PROBE_DISTINCT_FOR_GRID distinct values
+ * among the reference's reservoir probes).
  */
-function robustLimits(ref: ColumnSummary, cur: ColumnSummary): [number, number] {
-  const lo = Math.min(ref.min, cur.min), hi = Math.max(ref.max, cur.max);
-  const pl = ref.probes?.[0] ?? ref.min, ph = ref.probes?.[998] ?? ref.max;
-  const sd = Number.isFinite(cur.sd) ? cur.sd : 0;
-  return [Math.max(lo, Math.min(pl, cur.mean - 6 * sd)), Math.min(hi, Math.max(ph, cur.mean + 6 * sd))];
+export function takesGridPath(ref: ColumnSummary, cur: ColumnSummary, exactMaxRows: number): boolean {
+  return ref.valid > 0 && cur.valid > 0 && ref.valid + cur.valid > exactMaxRows && !(ref.probes !== undefined && uniqueSorted(ref.probes).length < PROBE_DISTINCT_FOR_GRID);
 }
 
 /** Sorted distinct finite values. */
@@ -59,9 +57,11 @@ export function uniqueSorted(xs: number[]): number[] {
 /**
  * Computes every statistic that applies to one column: PSI and Jensen-Shannon always (decile
  * bins of R for continuous numeric columns, categories otherwise); KS and Wasserstein for
- * numeric columns; chi-square for categorical ones and z-test for binary ones.
+ * numeric columns; chi-square for categorical ones and z-test for binary ones. A numeric column
+ * on the grid path comes with its `grid` result (computeDrift's streamed passes); any other
+ * numeric column takes the exact path here.
  */
-export async function evaluateColumn(conn: DuckDBConnection, reference: string, current: string, col: ResolvedColumn, ref: ColumnSummary, cur: ColumnSummary, o: { exactMaxRows: number; epsilon: number }): Promise<ColumnEvaluation> {
+export async function evaluateColumn(conn: DuckDBConnection, reference: string, current: string, col: ResolvedColumn, ref: ColumnSummary, cur: ColumnSummary, o: { exactMaxRows: number; epsilon: number; grid?: NumericDrift }): Promise<ColumnEvaluation> {
   const ev: ColumnEvaluation = { col, ref, cur };
   if (ref.valid === 0 || cur.valid === 0) {
     const side = ref.valid === 0 && cur.valid === 0 ? 'reference and current data' : ref.valid === 0 ? 'reference data' : 'current data';
@@ -75,10 +75,7 @@ export async function evaluateColumn(conn: DuckDBConnection, reference: string, 
   let cats: CategoryCounts | undefined;
   if (col.storage === 'number') {
     const edges = uniqueSorted(ref.deciles ?? []);
-    const exact = nR + nC <= o.exactMaxRows || (ref.probes !== undefined && uniqueSorted(ref.probes).length < PROBE_DISTINCT_FOR_GRID);
-    const nd = exact
-      ? await numericDriftExact(conn, reference, current, col, edges, nR, nC)
-      : await numericDriftGrid(conn, reference, current, col, edges, Math.min(ref.min, cur.min), Math.max(ref.max, cur.max), ...robustLimits(ref, cur), nR, nC);
+    const nd = o.grid ?? await numericDriftExact(conn, reference, current, col, edges, nR, nC);
     ev.numeric = nd;
     ev.distinct = nd.distinct;
     ev.ks = ksTwoSampleP(nd.d, nR, nC);

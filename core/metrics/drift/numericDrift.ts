@@ -1,5 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { doubleLiteral, num, queryRows } from '../sql.js';
+import type { GridLayout } from './gridLayout.js';
+import type { GridAccumulator } from './scanNumericColumns.js';
 import { validExpr, valueExpr, type ResolvedColumn } from './resolveDriftColumns.js';
 
 /** KS statistic, Wasserstein distance and PSI/JS bin counts of one numeric column. */
@@ -56,38 +58,28 @@ function unpackBins(list: unknown, nb: number): { refBins: number[]; curBins: nu
   return { refBins, curBins };
 }
 
-/** Equal-width fine bins between the robust limits on the grid path. */
-export const GRID_BINS = 4000;
-
 /**
- * Grid path for millions of rows: one GROUP BY over R and C keyed by a fine equal-width bin
- * (GRID_BINS bins between robust limits `a` and `b`, plus one open tail bin on each side, found by
- * arithmetic only) and by the reference bin (CASE over `edges`), keeping count and sum per cell
- * and side. Reference-bin counts (PSI, JS) are exact. F_R and F_C are exact at every cell
- * boundary, so D is bracketed by the largest difference seen there and the largest possible
- * inside a cell; ∫(F_R - F_C) over a cell is exact from counts and sums, so W is exact except in
- * cells where F_R - F_C may change sign, whose largest possible error is added to `wError`.
+ * Grid path for millions of rows, from the accumulators of two streamed passes
+ * (scanNumericColumns): counts and sums per slot of `g` (GRID_BINS equal-width fine cells between
+ * robust limits a and b, one open tail cell each side, cells split at the reference bin edges).
+ * Reference-bin counts (PSI, JS) are exact. F_R and F_C are exact at every slot boundary, so D is
+ * bracketed by the largest difference seen there and the largest possible inside a slot;
+ * ∫(F_R - F_C) over a slot is exact from counts and sums, so W is exact except in slots where
+ * F_R - F_C may change sign, whose largest possible error is added to `wError`. `lo`/`hi` are the
+ * smallest/largest usable value of R and C together (the outer ends of the tail cells).
  */
-export async function numericDriftGrid(conn: DuckDBConnection, reference: string, current: string, col: ResolvedColumn, edges: number[], lo: number, hi: number, a: number, b: number, nR: number, nC: number): Promise<NumericDrift> {
-  const G = GRID_BINS;
-  if (!(b > a)) { a = lo; b = hi; }
-  const scale = G / (b - a);
-  const sql = `SELECT r, i, k, count(*) AS n, sum(v) AS sv FROM (
-      SELECT r, v, greatest(-1, least(${G}, floor((v - ${doubleLiteral(a)}) * ${doubleLiteral(scale)})))::INTEGER AS i, ${binExpr(edges, 'v')} AS k
-      FROM (${union(reference, current, col)}))
-    GROUP BY r, i, k`;
-  const rows = await queryRows(conn, sql);
+export function numericDriftFromGrid(g: GridLayout, ref: GridAccumulator, cur: GridAccumulator, lo: number, hi: number, nR: number, nC: number): NumericDrift {
+  const { a, b, scale, G, edges } = g;
   const nb = edges.length + 1;
   const refBins = new Array<number>(nb).fill(0), curBins = new Array<number>(nb).fill(0);
-  const cells = new Map<number, { i: number; k: number; cr: number; sr: number; cc: number; sc: number }>();
-  for (const row of rows) {
-    const i = num(row['i']), k = num(row['k']), n = num(row['n']), sv = num(row['sv']);
-    const key = (i + 1) * (nb + 1) + k;
-    let cell = cells.get(key);
-    if (!cell) { cell = { i, k, cr: 0, sr: 0, cc: 0, sc: 0 }; cells.set(key, cell); }
-    if (num(row['r']) === 1) { cell.cr += n; cell.sr += sv; refBins[k]! += n; } else { cell.cc += n; cell.sc += sv; curBins[k]! += n; }
+  const ordered: { i: number; k: number; cr: number; sr: number; cc: number; sc: number }[] = [];
+  for (const s of g.order) {
+    const cr = ref.count[s]!, cc = cur.count[s]!;
+    if (cr === 0 && cc === 0) continue;
+    const k = g.binOfSlot[s]!;
+    refBins[k]! += cr; curBins[k]! += cc;
+    ordered.push({ i: g.cellOfSlot[s]!, k, cr, sr: ref.sum[s]!, cc, sc: cur.sum[s]! });
   }
-  const ordered = [...cells.values()].sort((x, y) => x.i - y.i || x.k - y.k);
   const binLow = (i: number) => (i < 0 ? lo : i >= G ? b : a + i / scale);
   const binHigh = (i: number) => (i < 0 ? a : i >= G ? hi : i === G - 1 ? b : a + (i + 1) / scale);
   const regLow = (k: number) => (k === 0 ? lo : edges[k - 1]!);

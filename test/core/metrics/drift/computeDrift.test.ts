@@ -112,6 +112,59 @@ test('grid path (forced): scipy KS inside the reported bracket, Wasserstein with
   }
 });
 
+test('streamed grid path with exact edges (R <= exactMaxRows < R + C): PSI/JS equal scipy, KS bracketed, W within its error; windows from the same pass', async () => {
+  await conn.run(`CREATE TABLE large_cur_t AS SELECT *, TIMESTAMP '2024-03-04 08:00:00' + to_days(CAST(rowid % 3 AS INTEGER)) AS ts FROM large_cur`);
+  const time = { column: 'ts', window: 'day' as const };
+  const records = await computeDrift(conn, 'large_ref', 'large_cur_t', [{ name: 'a' }, { name: 'b' }, { name: 'c' }], { exactMaxRows: 25_000, time });
+  const sqlPath = await computeDrift(conn, 'large_ref', 'large_cur_t', [{ name: 'a' }, { name: 'b' }], { time });
+  for (const c of ['a', 'b', 'c']) {
+    const e = REF.datasets.large[c];
+    assert.match(rec(records, 'drift.ks', c).note!, /grid path/, `${c} takes the grid path`);
+    close(rec(records, 'drift.psi', c).value, e.psi, 1e-9, `${c} grid psi`);
+    close(rec(records, 'drift.jensen_shannon', c).value, e.jensen_shannon, 1e-9, `${c} grid js`);
+    assert.match(rec(records, 'drift.psi', c).note!, /exact quantiles/);
+    assert.equal(rec(records, 'drift.psi', c).n, e.n_cur);
+    const [lo, hi] = /bracketed in \[([^,]+), ([^\]]+)\]/.exec(rec(records, 'drift.ks', c).note!)!.slice(1).map(Number);
+    assert.ok(lo! <= e.ks + 1e-9 && e.ks <= hi! + 1e-9 && hi! - lo! < 0.005, `${c}: ks ${e.ks} vs [${lo}, ${hi}]`);
+    const w = rec(records, 'drift.wasserstein', c);
+    const err = Number(/within ±(\S+)/.exec(w.note!)![1]);
+    assert.ok(Math.abs(w.value! - e.wasserstein) <= err + 1e-12, `${c}: W ${w.value} vs ${e.wasserstein} ± ${err}`);
+    close(w.value, e.wasserstein, 1e-3, `${c} grid W`);
+    close(rec(records, 'drift.wasserstein_normed', c).value, e.wasserstein_normed, 1e-3, `${c} grid W normed`);
+  }
+  for (const c of ['a', 'b']) {
+    for (const [label, recs] of [['streamed', records], ['sql', sqlPath]] as const) {
+      const win = recs.filter((x) => x.id === 'drift.psi' && x.group?.['column'] === c && x.group['window'] !== undefined);
+      assert.deepEqual(win.map((x) => x.group!['window']), ['2024-03-04', '2024-03-05', '2024-03-06'], `${label} ${c} windows`);
+      win.forEach((x, i) => {
+        close(x.value, REF.windows_large[c][i].psi, 1e-9, `${label} ${c} window ${i} psi`);
+        assert.equal(x.n, REF.windows_large[c][i].n);
+      });
+    }
+  }
+});
+
+test('many-rows orchestration with mixed columns: text, boolean, few-distinct and all-NULL columns as on the small path', async () => {
+  const cols = Object.keys(REF.datasets.small).map((name) => ({ name }));
+  const records = await computeDrift(conn, 'small_ref', 'small_cur', cols, { exactMaxRows: 100 });
+  for (const [column, e] of Object.entries(REF.datasets.small as Record<string, any>)) {
+    if (!e.evaluable) {
+      assert.equal(rec(records, 'drift.drifted', column).value, null);
+      continue;
+    }
+    assert.equal(rec(records, 'drift.psi', column).n, e.n_cur, `${column} n`);
+    if (e.ks !== undefined) {
+      // Few distinct values among the probes: the exact path, even above exactMaxRows.
+      close(rec(records, 'drift.ks', column).value, e.ks, 1e-12, `${column} ks`);
+      close(rec(records, 'drift.wasserstein_normed', column).value, e.wasserstein_normed, 1e-9, `${column} wasserstein_normed`);
+    }
+    if (e.categories) close(rec(records, 'drift.psi', column).value, e.psi, 1e-9, `${column} psi`, 1e-15);
+    if (e.chi_square_p !== undefined) close(rec(records, 'drift.chi_square', column).p, e.chi_square_p, 1e-8, `${column} chi2 p`, 1e-300);
+    if (e.z_test !== undefined) close(rec(records, 'drift.z_test', column).value, e.z_test, 1e-9, `${column} z`);
+  }
+  assert.match(rec(records, 'drift.psi', 'x_ties').note!, /excluded \(NULL\/NaN\/inf\): ref 18, cur 17/);
+});
+
 test('automatic choice follows Evidently', () => {
   assert.equal(chooseDriftMethod('numeric', 6, 1000), 'ks');
   assert.equal(chooseDriftMethod('numeric', 5, 1000), 'chi_square');
