@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CallResult, WorkbenchApi } from '../contract/index.js';
+import type { CallResult, RowPage, WorkbenchApi } from '../contract/index.js';
 import { dispatch } from './dispatch.js';
+import { ARROW_METHODS, ARROW_STREAM, rowPageToIPC } from './http/arrowPage.js';
 import { type EventPublisher, streamEvents } from './http/sse.js';
 import { serveStatic } from './http/static.js';
 import { hasToken, newToken, sameOriginLoopback } from './http/token.js';
@@ -64,7 +65,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string | n
 /**
  * The browser transport of the workbench (`shadowbench serve`): binds a loopback address only,
  * requires the per-launch token on every /api request, dispatches `POST /api/:method` to the
- * service, streams events over SSE at `GET /api/events`, and serves the built renderer with a
+ * service (`POST /api/arrow/:method` answers a RowPage as an Arrow IPC stream), streams events over SSE at `GET /api/events`, and serves the built renderer with a
  * strict CSP.
  */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
@@ -105,6 +106,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         args = text.trim() === '' ? {} : JSON.parse(text);
       } catch {
         return fail(res, 400, 'BAD_ARGUMENT', 'The request body is not valid JSON.');
+      }
+      if (method.startsWith('arrow/')) {
+        // Large tables as Arrow IPC: the same dispatch, the RowPage answer as a stream; errors stay JSON.
+        const inner = method.slice('arrow/'.length);
+        if (!ARROW_METHODS.has(inner)) return fail(res, 404, 'UNKNOWN_METHOD', `${inner} has no Arrow form; use POST /api/${inner}.`);
+        const result = await dispatch(opts.service, inner, args);
+        if (!result.ok) return sendJson(res, 200, result);
+        const bytes = rowPageToIPC(result.value as RowPage);
+        res.writeHead(200, { 'content-type': ARROW_STREAM, 'cache-control': 'no-store', 'content-length': String(bytes.byteLength) });
+        res.end(bytes);
+        return;
       }
       const result = await dispatch(opts.service, method, args);
       const status = result.ok ? 200 : result.error.code === 'UNKNOWN_METHOD' ? 404 : 200;

@@ -35,12 +35,14 @@ test('drift against a reference in the browser with the real service: drift tabl
     await page.getByLabel('ONNX file').nth(1).fill(join(MODELS, 'candidate.onnx'));
     await page.locator('#model-candidate').getByRole('button', { name: 'Open' }).click();
     await page.locator('#model-candidate').getByText('numeric').first().waitFor();
-    for (const name of ['reference', 'traffic']) {
+    for (const [i, name] of ['reference', 'traffic'].entries()) {
       await page.getByLabel('Parquet, Arrow or CSV').fill(join(DATA, `${name}.parquet`));
       await page.getByRole('button', { name: 'Import' }).click();
-      await page.locator('#run-dataset, #dataset, body').first().waitFor();
-      await page.waitForFunction((n) => document.body.innerText.includes(`${n}.parquet`) || document.body.innerText.includes(n), name);
-      await page.waitForTimeout(300);
+      for (let k = 0; (await service.getWorkspace({})).datasets.length <= i; k++) {
+        assert.ok(k < 200, `${name} imported`);
+        await page.waitForTimeout(100);
+      }
+      await page.getByRole('table', { name: 'Dataset preview' }).waitFor();
     }
     const datasets = (await service.getWorkspace({})).datasets;
     const reference = datasets.find((d) => d.name.startsWith('reference'))!;

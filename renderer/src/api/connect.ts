@@ -1,6 +1,7 @@
 /** Picks the transport: the Electron preload's `window.workbench` if present, HTTP otherwise. */
 import type { CallResult, WorkbenchEvent } from '../../../core/contract/index.js';
 import { type Client, createClient } from './client.js';
+import { rowPageFromIPC } from './arrowPage.js';
 import { createHttpTransport, type EventSourceLike } from './httpTransport.js';
 import { createShell, type Shell, type ShellBridge } from './shell.js';
 
@@ -44,6 +45,8 @@ export function connect(): { client: Client; shell: Shell } {
     token: readToken(),
     fetch: (u, init) => window.fetch(u, init),
     eventSource: (u) => new EventSource(u) as unknown as EventSourceLike,
+    // Large tables travel as Arrow IPC bytes (Electron's IPC keeps JSON).
+    arrow: rowPageFromIPC,
   });
   return { client: createClient(transport), shell: createShell(undefined) };
 }

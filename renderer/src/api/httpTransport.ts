@@ -2,7 +2,8 @@
  * The browser transport: `POST /api/<method>` with the per-launch token in a header, events
  * over SSE. fetch and EventSource are injected so the module stays testable without a DOM.
  */
-import type { CallResult, WorkbenchEvent } from '../../../core/contract/index.js';
+import type { CallResult, RowPage, WorkbenchEvent } from '../../../core/contract/index.js';
+import { ARROW_METHODS, ARROW_STREAM } from './arrowPage.js';
 import type { Transport } from './client.js';
 
 /** The part of EventSource this transport uses. */
@@ -16,8 +17,21 @@ export interface HttpTransportOptions {
   /** Base URL ending in '/', e.g. `http://127.0.0.1:5173/`. */
   base: string;
   token: string;
-  fetch: (url: string, init: { method: string; headers: Record<string, string>; body: string }) => Promise<{ status: number; json(): Promise<unknown> }>;
+  fetch: (url: string, init: { method: string; headers: Record<string, string>; body: string }) => Promise<HttpResponseLike>;
   eventSource: (url: string) => EventSourceLike;
+  /**
+   * Decoder of Arrow IPC answers: when given, RowPage methods (query, getDisagreements,
+   * previewDataset) are fetched from `api/arrow/<method>` and decoded with it.
+   */
+  arrow?: (bytes: Uint8Array) => Promise<RowPage>;
+}
+
+/** The part of a fetch Response this transport reads. */
+export interface HttpResponseLike {
+  status: number;
+  json(): Promise<unknown>;
+  headers?: { get(name: string): string | null };
+  arrayBuffer?(): Promise<ArrayBuffer>;
 }
 
 /** Header carrying the token (same as core/host/http/token.ts). */
@@ -42,9 +56,10 @@ export function createHttpTransport(opts: HttpTransportOptions): Transport {
   return {
     name: 'HTTP',
     async call(method, args) {
-      let res: { status: number; json(): Promise<unknown> };
+      const arrow = opts.arrow && ARROW_METHODS.has(method) ? opts.arrow : null;
+      let res: HttpResponseLike;
       try {
-        res = await opts.fetch(`${opts.base}api/${encodeURIComponent(method)}`, {
+        res = await opts.fetch(`${opts.base}api/${arrow ? 'arrow/' : ''}${encodeURIComponent(method)}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', [TOKEN_HEADER]: opts.token },
           body: JSON.stringify(args ?? {}),
@@ -54,6 +69,13 @@ export function createHttpTransport(opts: HttpTransportOptions): Transport {
       }
       if (res.status === 401) {
         return { ok: false, error: { code: 'UNAUTHORIZED', message: 'This page has no valid token. Open the URL `shadowbench serve` printed (it ends in ?token=...).' } };
+      }
+      if (arrow && res.status === 200 && res.arrayBuffer && res.headers?.get('content-type')?.startsWith(ARROW_STREAM)) {
+        try {
+          return { ok: true, value: await arrow(new Uint8Array(await res.arrayBuffer())) };
+        } catch (e) {
+          return { ok: false, error: { code: 'INTERNAL', message: `Cannot decode the Arrow answer of ${method}: ${e instanceof Error ? e.message : String(e)}.` } };
+        }
       }
       try {
         return (await res.json()) as CallResult<unknown>;
