@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../core/host/server.js';
@@ -109,6 +109,35 @@ test('full flow in the browser with the real service: open, map, run, compare, d
     await page.keyboard.press('Control+6');
     await page.getByRole('heading', { name: 'Report', level: 1 }).waitFor();
     await shot(page, 'real-08-report');
+
+    // Export, sign as validator, countersign as approver, verify: through the UI, on the real files.
+    const { keygen } = await import('../../core/report/sign/index.js');
+    const validator = await keygen(join(tmp, 'keys'), { algorithm: 'ed25519', name: 'validator' });
+    const approver = await keygen(join(tmp, 'keys'), { algorithm: 'ecdsa-p256', name: 'approver' });
+    const dir = join(tmp, 'report');
+    await page.locator('#export input[name="export-dir"]').fill(dir);
+    await page.getByRole('button', { name: 'Export report' }).click();
+    await page.locator('#export').getByRole('status').getByText(/Written to/).waitFor({ timeout: 120_000 });
+    for (const [who, role, meaning, key] of [['A. Validator', 'Model validation', 'validated', validator], ['B. Approver', 'Head of model risk', 'approved', approver]] as const) {
+      await page.locator('#sign-name').fill(who);
+      await page.locator('#sign-role').fill(role);
+      await page.locator('#sign-meaning').selectOption(meaning);
+      await page.locator('#sign-key').fill(key.privateKeyPath);
+      await page.getByRole('button', { name: 'Sign report' }).click();
+      await page.getByRole('table', { name: 'Signatures on the envelope: signatures' }).getByText(who).waitFor();
+    }
+    await page.locator('#verify-keys').fill(`${validator.publicKeyPath}\n${approver.publicKeyPath}`);
+    await page.locator('#verify input[name="verify-dir"]').fill(dir);
+    await page.getByRole('button', { name: 'Verify', exact: true }).click();
+    await page.locator('#verify').getByRole('status').getByText(/Verified: every signature and every file checks out/).waitFor();
+    await shot(page, 'real-09-report-signed');
+    const exported = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+    assert.equal(exported.metrics.find((m: { id: string; model: string; group?: unknown }) => m.id === 'outcome.roc_auc' && m.model === 'candidate' && !m.group).value, c.value, 'the exported report carries the numbers the dashboard shows');
+    // A changed byte in the exported HTML is refused, naming the file.
+    writeFileSync(join(dir, 'report.html'), readFileSync(join(dir, 'report.html'), 'utf8').replace('<html', '<html data-x="1"'));
+    await page.getByRole('button', { name: 'Verify', exact: true }).click();
+    await page.locator('#verify').getByRole('status').getByText(/Not verified/).waitFor();
+    await page.locator('#verify').getByText(/report\.html/).first().waitFor();
     const real = problems.filter((x) => !/Failed to load resource/i.test(x));
     assert.deepEqual(real, [], 'console errors / CSP violations');
   } catch (e) {
