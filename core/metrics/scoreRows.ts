@@ -13,7 +13,8 @@ export interface ScoreRows {
   pn?: Float64Array;
 }
 
-function column<T extends Float64Array | Int8Array>(chunk: DuckDBDataChunk, col: number, rows: number, ctor: { new (b: ArrayBuffer, o: number, n: number): T; BYTES_PER_ELEMENT: number }): T {
+/** Column `col` of a chunk without NULLs, viewed as a typed array (valid until the chunk is released: copy it). */
+export function column<T extends Float64Array | Int32Array | Int8Array>(chunk: DuckDBDataChunk, col: number, rows: number, ctor: { new (b: ArrayBuffer, o: number, n: number): T; BYTES_PER_ELEMENT: number }): T {
   const bytes = duckdb.vector_get_data(duckdb.data_chunk_get_vector(chunk.chunk, col), rows * ctor.BYTES_PER_ELEMENT);
   return new ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset, rows);
 }

@@ -2,6 +2,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { WorkbenchError } from '../../contract/index.js';
 import type { Cell } from '../cellMetrics.js';
 import type { DeLongStats } from '../delong.js';
+import { rankMetrics } from '../rankMetrics.js';
+import { column } from '../scoreRows.js';
 import { doubleLiteral, num, queryRows, tempName } from '../sql.js';
 
 /** Sums over the labelled scored rows of one group of a per-row quantity (for means and CLT intervals). */
@@ -31,10 +33,9 @@ const zero = (): RowSums => ({ s: 0, s2: 0 });
 /**
  * Per-group statistics of a view with columns k (VARCHAR group key, never NULL), y (0/1/NULL),
  * pp, pc (DOUBLE scores) and ok (both scores finite). One GROUP BY (k, ok, y, ŷp, ŷc) gives cells,
- * row counts and Brier/log-loss sums; with `rank`, one GROUP BY (k, score) per model plus a running
- * window sum PARTITION BY k gives AUC, average precision and KS per group (as rankMetrics does for
- * the whole); with `delong`, the rows are joined back to those tables to get DeLong's placement
- * covariances per group. Groups come back sorted by key.
+ * row counts and Brier/log-loss sums; with `rank`, the labelled scored rows are streamed once and
+ * rankMetrics runs per group in JS (AUC, average precision, KS, and with `delong` DeLong's placement
+ * covariances), as for the whole. Groups come back sorted by key.
  */
 export async function groupStats(conn: DuckDBConnection, view: string, opts: { threshold: number; rank: boolean; delong: boolean }): Promise<Map<string, GroupStats>> {
   const t = doubleLiteral(opts.threshold);
@@ -78,69 +79,49 @@ export async function groupStats(conn: DuckDBConnection, view: string, opts: { t
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
+/**
+ * AUC, average precision, KS (and DeLong's components when `delong`) per group, in JS: the labelled
+ * scored rows are streamed once as (group code, y, pp, pc) typed arrays, regrouped contiguously by
+ * a counting sort on the code, and each group's range goes through rankMetrics (one radix sort per
+ * model), exactly as computeMetrics does for the whole. No GROUP BY (group, score), no window sums,
+ * no row joins.
+ */
 async function addRankStats(conn: DuckDBConnection, view: string, groups: GroupStats[], delong: boolean): Promise<void> {
-  const tables = [tempName('slice_rank_p'), tempName('slice_rank_c')];
-  const pn = tempName('slice_pn');
-  const byKey = new Map(groups.map((g) => [g.key, g]));
+  const codes = tempName('slice_codes');
+  const G = groups.length;
+  // Each group's labelled scored rows (already counted) get one contiguous range, filled as streamed.
+  const start = new Float64Array(G + 1);
+  for (let g = 0; g < G; g++) start[g + 1] = start[g]! + groups[g]!.lab;
+  const expected = start[G]!;
+  const fill = Float64Array.from(start.subarray(0, G));
+  const y = new Int8Array(expected), pp = new Float64Array(expected), pc = new Float64Array(expected);
   try {
-    await conn.run(`CREATE TEMP TABLE ${pn} AS SELECT * FROM (VALUES ${groups.map((g) => `(${lit(g.key)}, ${g.pos}::DOUBLE, ${g.lab - g.pos}::DOUBLE)`).join(', ')}) t(k, P, N)`);
-    const cols = ['pp', 'pc'];
-    const curves = new Map<string, { auc: number[]; ap: number[]; ks: number[] }>(groups.map((g) => [g.key, { auc: [], ap: [], ks: [] }]));
-    for (let m = 0; m < 2; m++) {
-      await conn.run(`CREATE TEMP TABLE ${tables[m]} AS
-        SELECT k, s, pos, neg,
-          sum(neg) OVER w - neg AS neg_below,
-          sum(pos) OVER w - pos AS pos_below
-        FROM (SELECT k, ${cols[m]} AS s,
-                count(*) FILTER (WHERE y = 1)::DOUBLE AS pos,
-                count(*) FILTER (WHERE y = 0)::DOUBLE AS neg
-              FROM ${view} WHERE ok AND y IS NOT NULL GROUP BY 1, 2)
-        WINDOW w AS (PARTITION BY k ORDER BY s ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`);
-      const rows = await queryRows(conn, `SELECT r.k,
-          sum(pos * (neg_below + 0.5 * neg)) / (P * N) AS auc,
-          sum(CASE WHEN pos > 0 AND P > 0 THEN pos / P * (P - pos_below) / ((P - pos_below) + (N - neg_below)) END) AS ap,
-          max(abs((pos_below + pos) / P - (neg_below + neg) / N)) AS ks
-        FROM ${tables[m]} r JOIN ${pn} USING (k) GROUP BY r.k, P, N`);
-      for (const r of rows) {
-        const c = curves.get(String(r.k));
-        if (c) { c.auc[m] = num(r.auc); c.ap[m] = num(r.ap); c.ks[m] = num(r.ks); }
+    await conn.run(`CREATE TEMP TABLE ${codes} AS SELECT * FROM (VALUES ${groups.map((g, i) => `(${lit(g.key)}, ${i})`).join(', ')}) t(k, code)`);
+    const result = await conn.stream(`SELECT c.code::INTEGER, v.y::TINYINT, v.pp, v.pc FROM ${view} v JOIN ${codes} c ON v.k = c.k WHERE v.ok AND v.y IS NOT NULL`);
+    let at = 0;
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      const k = chunk.rowCount;
+      const cc = column(chunk, 0, k, Int32Array), cy = column(chunk, 1, k, Int8Array), cp = column(chunk, 2, k, Float64Array), cq = column(chunk, 3, k, Float64Array);
+      for (let i = 0; i < k; i++) {
+        const c = cc[i]!;
+        if (!(c >= 0 && c < G) || fill[c] === start[c + 1]) throw new WorkbenchError('INTERNAL', 'Labelled rows changed while slice metrics were computed; retry.', { expected });
+        const p = fill[c]!++;
+        y[p] = cy[i]!; pp[p] = cp[i]!; pc[p] = cq[i]!;
       }
+      at += k;
     }
-    for (const g of groups) {
-      const c = curves.get(g.key)!, both = g.pos > 0 && g.lab > g.pos;
-      g.rank = {
-        auc: both ? [c.auc[0] ?? NaN, c.auc[1] ?? NaN] : [NaN, NaN],
-        prAuc: g.pos > 0 ? [c.ap[0] ?? NaN, c.ap[1] ?? NaN] : [NaN, NaN],
-        ks: both ? [c.ks[0] ?? NaN, c.ks[1] ?? NaN] : [NaN, NaN],
-      };
-    }
-    if (!delong || !groups.some((g) => g.pos > 0 && g.lab > g.pos)) return;
-    const placement = (t: string) => `CASE WHEN v.y = 1 THEN (${t}.neg_below + 0.5 * ${t}.neg) / pn.N
-      ELSE (pn.P - ${t}.pos_below - 0.5 * ${t}.pos) / pn.P END`;
-    const rows = await queryRows(conn, `SELECT k,
-        avg(xp) FILTER (WHERE y = 1) AS auc_p, avg(xc) FILTER (WHERE y = 1) AS auc_c,
-        coalesce(var_samp(xp) FILTER (WHERE y = 1), 0) AS s10pp,
-        coalesce(var_samp(xc) FILTER (WHERE y = 1), 0) AS s10cc,
-        coalesce(covar_samp(xp, xc) FILTER (WHERE y = 1), 0) AS s10pc,
-        coalesce(var_samp(xp) FILTER (WHERE y = 0), 0) AS s01pp,
-        coalesce(var_samp(xc) FILTER (WHERE y = 0), 0) AS s01cc,
-        coalesce(covar_samp(xp, xc) FILTER (WHERE y = 0), 0) AS s01pc
-      FROM (SELECT v.k, v.y, ${placement('a')} AS xp, ${placement('b')} AS xc
-            FROM ${view} v JOIN ${pn} pn ON v.k = pn.k
-              JOIN ${tables[0]} a ON v.k = a.k AND v.pp = a.s JOIN ${tables[1]} b ON v.k = b.k AND v.pc = b.s
-            WHERE v.ok AND v.y IS NOT NULL AND pn.P > 0 AND pn.N > 0)
-      GROUP BY k`);
-    for (const d of rows) {
-      const g = byKey.get(String(d.k));
-      if (!g?.rank) continue;
-      g.rank.delong = {
-        nPos: g.pos, nNeg: g.lab - g.pos,
-        auc: [num(d.auc_p), num(d.auc_c)],
-        s10: [[num(d.s10pp), num(d.s10pc)], [num(d.s10pc), num(d.s10cc)]],
-        s01: [[num(d.s01pp), num(d.s01pc)], [num(d.s01pc), num(d.s01cc)]],
-      };
-    }
+    if (at !== expected) throw new WorkbenchError('INTERNAL', `Reading the labelled rows stopped after ${at} of ${expected}; retry.`, { delivered: at, expected });
   } finally {
-    for (const t of [...tables, pn]) await conn.run(`DROP TABLE IF EXISTS ${t}`);
+    await conn.run(`DROP TABLE IF EXISTS ${codes}`);
+  }
+  for (let gi = 0; gi < G; gi++) {
+    const g = groups[gi]!, a = start[gi]!, b = start[gi + 1]!;
+    const rows = new Uint32Array(b - a);
+    for (let i = 0; i < rows.length; i++) rows[i] = i;
+    const r = rankMetrics(pp.subarray(a, b), pc.subarray(a, b), y.subarray(a, b), rows);
+    g.rank = { auc: r.auc, prAuc: r.prAuc, ks: r.ks };
+    if (delong && r.delong) g.rank.delong = r.delong;
   }
 }
