@@ -79,7 +79,9 @@ test('the service runs the whole flow: workspace, models, dataset, map, run with
     const a = await keygen(join(tmp, 'keys'), { algorithm: 'ecdsa-p256', name: 'approver' });
     const s1 = await service.signReport({ dir, keyPath: v.privateKeyPath, signer: 'A. Validator', role: 'Validation', meaning: 'validated' });
     assert.equal(s1.signatures.length, 1);
-    await service.signReport({ dir, keyPath: a.privateKeyPath, signer: 'B. Approver', role: 'Model risk', meaning: 'approved' });
+    const s2 = await service.signReport({ dir, keyPath: a.privateKeyPath, signer: 'B. Approver', role: 'Model risk', meaning: 'approved' });
+    assert.equal(s2.ok, true, 'the countersignature and every file check out');
+    assert.match(s2.signatures[0].reason ?? '', /^not checked here/, 'the first signer\'s key is not known to the signing step');
     const ok = await service.verifyReport({ dir, keys: [v.publicKeyPath, a.publicKeyPath] });
     assert.equal(ok.ok, true, JSON.stringify(ok.errors));
     assert.deepEqual(ok.signatures.map((x) => x.meaning), ['validated', 'approved']);

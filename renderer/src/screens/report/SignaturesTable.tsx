@@ -3,10 +3,13 @@ import { fmtBytes } from '../../format/number.js';
 
 /** Per-signature and per-file results of a verification. */
 export function VerifyView({ result, label }: { result: VerifyResult; label: string }) {
+  const unchecked = result.signatures.filter((s) => !s.ok && s.reason?.startsWith('not checked')).length;
   return (
     <div aria-label={label}>
       <p className={result.ok ? 'status-pass' : 'status-fail'} role="status">
-        {result.ok ? '✓ Verified: every signature and every file checks out.' : `✗ Not verified: ${result.errors.length || 'some'} problem(s) below.`}
+        {!result.ok ? `✗ Not verified: ${result.errors.length || 'some'} problem(s) below.`
+          : unchecked ? `✓ Signed: the new signature and every file check out; ${unchecked} earlier signature(s) not checked here (verify the folder below with every signer's key).`
+            : '✓ Verified: every signature and every file checks out.'}
       </p>
       {result.errors.length > 0 && <ul className="error" style={{ paddingLeft: 24 }}>{result.errors.map((e, i) => <li key={i}>{e}</li>)}</ul>}
       <table className="grid" aria-label={`${label}: signatures`}>
@@ -15,7 +18,7 @@ export function VerifyView({ result, label }: { result: VerifyResult; label: str
           {result.signatures.length === 0 && <tr><td colSpan={6} className="soft">No signatures on the envelope.</td></tr>}
           {result.signatures.map((s, i) => (
             <tr key={i}>
-              <td className={s.ok ? 'status-pass' : 'status-fail'}>{s.ok ? '✓ valid' : `✗ ${s.reason ?? 'invalid'}`}</td>
+              <td className={s.ok ? 'status-pass' : s.reason?.startsWith('not checked') ? 'soft' : 'status-fail'}>{s.ok ? '✓ valid' : s.reason?.startsWith('not checked') ? `– ${s.reason}` : `✗ ${s.reason ?? 'invalid'}`}</td>
               <td>{s.signer ?? '—'}</td><td>{s.role ?? '—'}</td><td>{s.meaning ?? '—'}</td>
               <td className="mono">{s.time ?? '—'}</td><td className="mono">{s.keyid}</td>
             </tr>
