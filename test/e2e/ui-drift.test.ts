@@ -102,6 +102,31 @@ test('drift against a reference in the browser with the real service: drift tabl
     await page.waitForTimeout(300);
     await shot(page, 'drift-06-compare-top');
 
+    // Disagreements: a virtualised table, paged from the server as it scrolls, filtered by time window.
+    await page.keyboard.press('Control+5');
+    const table = page.getByRole('table', { name: 'Disagreeing rows' });
+    await table.locator('tbody tr[aria-rowindex]').first().waitFor();
+    const inDom = await table.locator('tbody tr[aria-rowindex]').count();
+    assert.ok(inDom > 10 && inDom < 80, `only the visible rows are rendered (${inDom})`);
+    const scroller = page.locator('#disagreements .scroll.virtual');
+    for (let k = 0; k < 3; k++) {
+      await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+      await page.waitForTimeout(400);
+    }
+    await page.locator('#disagreements .pager').getByText(/Rows 1–(6|8)00 loaded/).waitFor();
+    assert.ok(await table.locator('tbody tr[aria-rowindex]').count() < 80, 'still only the visible rows after scrolling');
+    await scroller.evaluate((el) => { el.scrollTop = 0; });
+    await page.getByLabel('Time window', { exact: true }).selectOption({ index: 2 });
+    const [from, to] = (await page.getByLabel('Time window', { exact: true }).inputValue()).split('|') as [string, string];
+    const expected = await service.getDisagreements({ runId, limit: 3, window: { from, to } });
+    const tsCol = expected.columns.findIndex((c) => c.name === 'ts');
+    for (const r of expected.rows) assert.ok(String(r[tsCol]) >= from && String(r[tsCol]) < to, `${String(r[tsCol])} in [${from}, ${to})`);
+    const rowCol = expected.columns.findIndex((c) => c.name === 'row');
+    await table.locator('tbody tr[aria-rowindex="2"] td').nth(rowCol).getByText(Number(expected.rows[0]![rowCol]).toLocaleString('en-US'), { exact: true }).waitFor();
+    await table.locator('tbody tr[aria-rowindex="2"]').click();
+    await page.getByRole('complementary', { name: 'Row detail' }).getByText('score_delta').waitFor();
+    await shot(page, 'drift-07-disagreements-window');
+
     const real = problems.filter((x) => !/Failed to load resource/i.test(x));
     assert.deepEqual(real, [], 'console errors / CSP violations');
   } catch (e) {

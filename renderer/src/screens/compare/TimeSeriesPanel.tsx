@@ -44,12 +44,12 @@ function SeriesChart({ s, theme }: { s: TimeSeries; theme: string }) {
         line: { color, width: 2, dash }, marker: { color, size: 5 },
         error_y: { type: 'data', symmetric: false, visible: recs.some((r) => r?.ci), color, thickness: 1, width: 3,
           array: recs.map((r) => (r?.ci && r.value !== null ? r.ci.high - r.value : null)), arrayminus: recs.map((r) => (r?.ci && r.value !== null ? r.value - r.ci.low : null)) },
-        hovertemplate: `%{x}: %{y:.4f}<extra>${name}</extra>`,
+        hovertemplate: `window from %{x|%Y-%m-%d}: %{y:.4f}<extra>${name}</extra>`,
       });
       const data = both
         ? [trace(s.both, 'Both models', c.soft, 'solid')]
         : [trace(s.production, 'Production', c.prod, 'solid'), trace(s.candidate, 'Candidate', c.cand, 'dash')];
-      return { data, layout: baseLayout(short(s.id), { height: 220, margin: { l: 48, r: 10, t: 44, b: 34 }, xaxis: { type: 'category' }, yaxis: { tickformat: '.3~f' } }) };
+      return { data, layout: baseLayout(short(s.id), { height: 250, margin: { l: 48, r: 12, t: 44, b: 34 }, xaxis: { type: 'date', tickformat: '%b %d', hoverformat: '%Y-%m-%d', tickangle: 0, nticks: 6 }, yaxis: { tickformat: '.3~f' } }) };
     }} />
   );
 }
