@@ -94,6 +94,8 @@ export interface ColumnMap {
   sensitive?: string[];
   timestamp?: string;
   id?: string;
+  /** Column identifying the recorded request each row came in with; its typical size is the latency replay's batch size. */
+  request?: string;
   /** Decision threshold on the positive-class score; 0.5 by default. */
   threshold?: number;
   models: { production: ModelMapping; candidate: ModelMapping };

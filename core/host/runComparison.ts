@@ -5,8 +5,8 @@ import {
   type ColumnMap, type DatasetInfo, type MetricRecord, type ModelInfo, type ModelRole, type RunInfo, WorkbenchError,
 } from '../contract/index.js';
 import type { Workspace } from '../data/Workspace.js';
-import { computeMetrics } from '../metrics/computeMetrics.js';
-import { computeCurves } from '../metrics/computeCurves.js';
+import { computeMetricsAndCurves } from '../metrics/computeMetrics.js';
+import { sharedRelation } from '../metrics/sharedRelation.js';
 import { nonInferiority } from '../metrics/nonInferiority.js';
 import { createModelRunner, type ModelRunner } from '../model/ModelRunner.js';
 import { type ModelFile, readModel } from '../model/readModel.js';
@@ -47,7 +47,7 @@ export interface ComparisonArgs {
   /** A reference dataset (training data, an earlier window) to measure input drift against. */
   reference?: { path: string } | { datasetId: string };
   /** Also measure latency (single requests, interleaved, after the batch replay). */
-  latency?: Omit<LatencyOptions, 'signal' | 'onProgress'>;
+  latency?: Omit<LatencyOptions, 'signal' | 'onProgress' | 'batch'> & { batch?: number };
   /** Called once the run exists in the workspace (before replay starts). */
   onRunCreated?: (run: RunInfo) => void;
 }
@@ -110,6 +110,12 @@ export function runIdFor(models: Record<ModelRole, ModelInfo>, dataset: DatasetI
 async function distinctValues(ws: Workspace, table: string, column: string, limit: number): Promise<unknown[]> {
   const r = await ws.conn.runAndReadAll(`SELECT DISTINCT ${q(column)} AS v FROM ${q(table)} WHERE ${q(column)} IS NOT NULL ORDER BY 1 LIMIT ${limit}`);
   return r.getRowObjects().map((o) => o.v);
+}
+
+/** The median number of rows per recorded request (rows sharing the request column's value). */
+export async function recordedBatchSize(ws: Workspace, dataset: DatasetInfo, column: string): Promise<number> {
+  const r = await ws.conn.runAndReadAll(`SELECT CAST(quantile_disc(n, 0.5) AS INTEGER) AS m FROM (SELECT count(*) AS n FROM ${q(dataset.id)} WHERE ${q(column)} IS NOT NULL GROUP BY ${q(column)})`);
+  return Math.max(1, Number(r.getRowObjects()[0]?.m ?? 1));
 }
 
 /** Input drift (reference vs traffic, per mapped input column, also per time window) and score shift (candidate vs production on the same rows). */
@@ -201,20 +207,26 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
       extra: slices.filter((c) => !plan.map.sensitive.includes(c)),
     });
     const task = plan.map.task ?? 'binary';
-    const metrics = task === 'regression'
-      ? await computeRegressionMetrics(ws.conn, relation, { sensitive: plan.map.sensitive, bootstrap })
-      : task === 'multiclass'
-        ? await computeMulticlassMetrics(ws.conn, relation, { classes: (plan.map.classes ?? []).map(String), bootstrap })
-        : await computeMetrics(ws.conn, relation, { threshold: plan.map.threshold, sensitive: plan.map.sensitive, bootstrap });
-    metrics.push(...nonInferiority(metrics, { ...(args.margin !== undefined ? { margin: args.margin } : {}) }));
-    const curves = task === 'binary' ? await computeCurves(ws.conn, relation, { threshold: plan.map.threshold }) : [];
-    if (task === 'binary' && slices.length) {
-      args.onProgress?.({ stage: 'slices', done: 0, total: slices.length, rate: 0, etaSeconds: null });
-      metrics.push(...await computeSlices(ws.conn, relation, slices, { threshold: plan.map.threshold, bootstrap, overall: metrics }));
-    }
-    if (task === 'binary' && plan.map.timestamp && args.overTime !== false) {
-      args.onProgress?.({ stage: 'time windows', done: 0, total: 1, rate: 0, etaSeconds: null });
-      metrics.push(...await computeOverTime(ws.conn, relation, { threshold: plan.map.threshold, window: 'auto', bootstrap }));
+    // Binary: the join is materialised once and shared by every metric pass; curves come with the metrics.
+    const shared = task === 'binary' ? await sharedRelation(ws.conn, relation) : undefined;
+    let metrics: MetricRecord[];
+    let curves: Curve[] = [];
+    try {
+      const rel = shared?.name ?? relation;
+      if (task === 'binary') ({ metrics, curves } = await computeMetricsAndCurves(ws.conn, rel, { threshold: plan.map.threshold, sensitive: plan.map.sensitive, bootstrap }));
+      else if (task === 'regression') metrics = await computeRegressionMetrics(ws.conn, relation, { sensitive: plan.map.sensitive, bootstrap });
+      else metrics = await computeMulticlassMetrics(ws.conn, relation, { classes: (plan.map.classes ?? []).map(String), bootstrap });
+      metrics.push(...nonInferiority(metrics, { ...(args.margin !== undefined ? { margin: args.margin } : {}) }));
+      if (task === 'binary' && slices.length) {
+        args.onProgress?.({ stage: 'slices', done: 0, total: slices.length, rate: 0, etaSeconds: null });
+        metrics.push(...await computeSlices(ws.conn, rel, slices, { threshold: plan.map.threshold, bootstrap, overall: metrics }));
+      }
+      if (task === 'binary' && plan.map.timestamp && args.overTime !== false) {
+        args.onProgress?.({ stage: 'time windows', done: 0, total: 1, rate: 0, etaSeconds: null });
+        metrics.push(...await computeOverTime(ws.conn, rel, { threshold: plan.map.threshold, window: 'auto', bootstrap }));
+      }
+    } finally {
+      await shared?.drop();
     }
     args.onProgress?.({ stage: 'metrics', done: 1, total: 1, rate: 0, etaSeconds: 0 });
     const reference = args.reference ? await ensureDataset(ws, args.reference, args) : null;
@@ -226,9 +238,11 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
   if (args.latency) {
     // After the batch replay's workers are gone, so nothing else competes for the cores.
     const total = args.latency.requests + args.latency.warmup;
+    const recorded = args.latency.batch === undefined && plan.map.request ? await recordedBatchSize(ws, dataset, plan.map.request) : null;
+    if (recorded) log(`Latency replay: batches of ${recorded} rows, the median rows per recorded request ("${plan.map.request}").`);
     const t0 = Date.now();
     const lat = await latencyReplay(ws, plan, files, dataset.id, {
-      ...args.latency, signal: args.signal,
+      ...args.latency, batch: args.latency.batch ?? recorded ?? 1, signal: args.signal,
       onProgress: (done, all) => {
         const secs = (Date.now() - t0) / 1000;
         const rate = secs > 0 ? done / secs : 0;

@@ -35,7 +35,7 @@ export interface WorkbenchService extends WorkbenchApi {
 /** Latency replay settings from the API's optional fields (open loop when a rate or speed is given). */
 function latencyOptions(l: NonNullable<StartRunArgs['latency']>) {
   return {
-    requests: l.requests ?? 2000, warmup: l.warmup ?? 100, batch: l.batch ?? 1, seed: l.seed ?? 20261125,
+    requests: l.requests ?? 2000, warmup: l.warmup ?? 100, seed: l.seed ?? 20261125, ...(l.batch !== undefined ? { batch: l.batch } : {}),
     mode: (l.rate !== undefined || l.speed !== undefined ? 'open' : 'closed') as 'open' | 'closed',
     ...(l.rate !== undefined ? { rate: l.rate } : {}), ...(l.speed !== undefined ? { speed: l.speed } : {}),
   };

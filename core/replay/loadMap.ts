@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import { type ColumnMap, type ModelMapping, WorkbenchError } from '../contract/index.js';
 
-const TOP_KEYS = new Set(['task', 'classes', 'label', 'positive', 'sensitive', 'timestamp', 'id', 'threshold', 'models']);
+const TOP_KEYS = new Set(['task', 'classes', 'label', 'positive', 'sensitive', 'timestamp', 'id', 'request', 'threshold', 'models']);
 const MODEL_KEYS = new Set(['inputs', 'score', 'label']);
 
 /** Reads a column map file (JSON or YAML). Errors name the file, the line when known, and the key. */
@@ -40,7 +40,7 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 export function checkMap(raw: unknown, source = 'map'): ColumnMap {
   if (!isObj(raw)) fail(source, '(top)', 'expected an object with keys label, positive, sensitive, timestamp, id, threshold, models.');
   for (const k of Object.keys(raw)) if (!TOP_KEYS.has(k)) fail(source, k, `unknown key; allowed keys are ${[...TOP_KEYS].join(', ')}.`);
-  for (const k of ['label', 'timestamp', 'id'] as const) {
+  for (const k of ['label', 'timestamp', 'id', 'request'] as const) {
     if (raw[k] !== undefined && raw[k] !== null && typeof raw[k] !== 'string') fail(source, k, 'expected a column name (string).');
   }
   if (raw.positive !== undefined && raw.positive !== null && !['string', 'number', 'boolean'].includes(typeof raw.positive)) {
@@ -70,6 +70,7 @@ export function checkMap(raw: unknown, source = 'map'): ColumnMap {
     ...(raw.sensitive != null ? { sensitive: raw.sensitive as string[] } : {}),
     ...(raw.timestamp != null ? { timestamp: raw.timestamp as string } : {}),
     ...(raw.id != null ? { id: raw.id as string } : {}),
+    ...(raw.request != null ? { request: raw.request as string } : {}),
     ...(raw.threshold != null ? { threshold: raw.threshold as number } : {}),
     models: {
       production: checkModelMapping(models.production, `models.production`, source),

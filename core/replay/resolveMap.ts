@@ -198,7 +198,7 @@ async function resolveLabel(map: ColumnMap, probe: DatasetProbe): Promise<Column
  */
 export async function resolveMap(map: ColumnMap, probe: DatasetProbe, sigs: Record<ModelRole, ModelSignature>): Promise<ReplayPlan> {
   const info = probe.info;
-  for (const key of ['timestamp', 'id'] as const) if (map[key]) findColumn(info, map[key]!, key);
+  for (const key of ['timestamp', 'id', 'request'] as const) if (map[key]) findColumn(info, map[key]!, key);
   const sensitive = map.sensitive ?? [];
   for (const s of sensitive) findColumn(info, s, 'sensitive');
   const task = map.task ?? 'binary';

@@ -105,7 +105,7 @@ export const runCommand: CliCommand = {
     { name: 'latency', type: 'boolean', description: 'Also measure latency: single requests through both models on the same inputs, interleaved in ABBA blocks, warm-up excluded.' },
     { name: 'latency-requests', type: 'string', value: 'N', description: 'Measured requests per model in the latency replay.', default: '2000' },
     { name: 'latency-warmup', type: 'string', value: 'N', description: 'Warm-up requests per model, discarded and reported apart.', default: '100' },
-    { name: 'latency-batch', type: 'string', value: 'N', description: 'Rows per latency request.', default: '1' },
+    { name: 'latency-batch', type: 'string', value: 'N', description: 'Rows per latency request (default: the median rows per recorded request when the map names a `request` column, else 1).' },
     { name: 'rate', type: 'string', value: 'R', description: 'Open-loop latency replay at R requests/s (latency measured from the intended send time).' },
     { name: 'speed', type: 'string', value: 'X', description: 'Open-loop latency replay on the recorded timestamps, X times faster.' },
     { name: 'quiet', type: 'boolean', description: 'Print only the report path.' },
@@ -120,7 +120,7 @@ export const runCommand: CliCommand = {
     const latency = flags.latency || rate !== undefined || speed !== undefined ? {
       requests: intFlag(flags, 'latency-requests', 1) ?? 2000,
       warmup: intFlag(flags, 'latency-warmup', 0) ?? 100,
-      batch: intFlag(flags, 'latency-batch', 1) ?? 1,
+      batch: intFlag(flags, 'latency-batch', 1),
       mode: (rate !== undefined || speed !== undefined ? 'open' : 'closed') as 'open' | 'closed',
       ...(rate !== undefined ? { rate } : {}),
       ...(speed !== undefined ? { speed } : {}),
