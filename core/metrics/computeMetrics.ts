@@ -1,10 +1,11 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { WorkbenchError, type ConfidenceInterval, type MetricRecord } from '../contract/index.js';
+import { WorkbenchError, type ConfidenceInterval, type Curve, type MetricRecord } from '../contract/index.js';
 import { bootstrapCells } from './bootstrapCells.js';
 import { CellMetrics, type Cell } from './cellMetrics.js';
 import { delong, delongAucInterval } from './delong.js';
 import { mcnemar } from './mcnemar.js';
 import { calibrationRecords } from './calibrationRecords.js';
+import { modelCurves, scoreHistogram } from './computeCurves.js';
 import { metricsView, type MetricsView } from './metricsView.js';
 import { noiseFloor } from './noiseFloor.js';
 import { rankBootstrap } from './rankBootstrap.js';
@@ -37,6 +38,14 @@ export const DEFAULT_BOOTSTRAP = { B: 1000, seed: 20261125, level: 0.95 } as con
  * See definitions.ts for every id, its definition and convention.
  */
 export async function computeMetrics(conn: DuckDBConnection, relation: string, opts: MetricOptions): Promise<MetricRecord[]> {
+  return (await computeMetricsAndCurves(conn, relation, opts)).metrics;
+}
+
+/**
+ * computeMetrics and computeCurves(conn, relation, { threshold }) in one go: the curves come from the
+ * same streamed rows and distinct-score tables the metrics use (no second read, no second sort).
+ */
+export async function computeMetricsAndCurves(conn: DuckDBConnection, relation: string, opts: MetricOptions): Promise<{ metrics: MetricRecord[]; curves: Curve[] }> {
   if (!Number.isFinite(opts.threshold)) throw new WorkbenchError('BAD_ARGUMENT', `Threshold must be a finite number, got ${opts.threshold}.`, { threshold: opts.threshold });
   const boot = { ...DEFAULT_BOOTSTRAP, ...opts.bootstrap };
   if (!Number.isInteger(boot.B) || boot.B < 0) throw new WorkbenchError('BAD_ARGUMENT', `Bootstrap B must be a non-negative integer, got ${boot.B}.`, { B: boot.B });
@@ -49,7 +58,7 @@ export async function computeMetrics(conn: DuckDBConnection, relation: string, o
   }
 }
 
-async function compute(conn: DuckDBConnection, mv: MetricsView, opts: MetricOptions, boot: { B: number; seed: number; level: number }): Promise<MetricRecord[]> {
+async function compute(conn: DuckDBConnection, mv: MetricsView, opts: MetricOptions, boot: { B: number; seed: number; level: number }): Promise<{ metrics: MetricRecord[]; curves: Curve[] }> {
   const { level } = boot;
   const view = mv.name;
   const zc = normalQuantile(1 - (1 - level) / 2);
@@ -89,6 +98,14 @@ async function compute(conn: DuckDBConnection, mv: MetricsView, opts: MetricOpti
   cellQuery.catch(() => undefined); // awaited below; avoid an unhandled rejection if JS throws first
   const labRows = data ? labelledRows(data.y) : new Uint32Array(0);
   const rank = data && lab > 0 ? rankMetrics(data.pp, data.pc, data.y, labRows) : undefined;
+  // As computeCurves: per model ROC/PR/calibration of the labelled table, then the score histogram of all scored rows.
+  const curves: Curve[] = [];
+  if (data) {
+    for (const [m, model] of (['production', 'candidate'] as const).entries()) {
+      if (rank) curves.push(...modelCurves(rank.tables[m]!, model));
+      curves.push(scoreHistogram(m === 0 ? data.pp : data.pc, model));
+    }
+  }
   const noLab = lab === 0 ? 'no labelled rows with valid scores' : undefined;
   const aucNote = noLab ?? (P === 0 ? 'no positive rows: undefined' : N === 0 ? 'no negative rows: undefined' : undefined);
   const dl = rank?.delong ? delong(rank.delong, level) : undefined;
@@ -163,7 +180,7 @@ async function compute(conn: DuckDBConnection, mv: MetricsView, opts: MetricOpti
   if (data) for (const r of noiseFloor(data, opts.threshold, level)) push(r);
 
   for (let k = 0; k < cm.keys.length; k++) if (isFair(k)) emitKey(k);
-  return out;
+  return { metrics: out, curves };
 }
 
 function triple(push: (r: MetricRecord) => void, id: string, v: [number, number] | number[], n: number, note?: string, cis?: (ConfidenceInterval | undefined)[]): void {
