@@ -50,7 +50,7 @@ export function pivot(records: MetricRecord[]): MetricRow[] {
   return [...rows.values()];
 }
 
-const FAMILY_ORDER = ['data', 'outcome', 'shadow', 'fairness', 'drift', 'latency'];
+const FAMILY_ORDER = ['data', 'outcome', 'regression', 'multiclass', 'calibration', 'shadow', 'fairness', 'drift', 'latency'];
 
 /** Rows by family, known families first in the order of the Compare screen, then the rest alphabetically. */
 export function byFamily(rows: MetricRow[]): [string, MetricRow[]][] {
@@ -150,7 +150,10 @@ export interface Headline {
   row: MetricRow;
 }
 
-/** The strip of headline cards: ROC AUC, accuracy, largest fairness gap, share of drifted columns, p99 latency (those present). */
+/**
+ * The strip of headline cards: ROC AUC and accuracy (binary), MAE and R² (regression), accuracy and
+ * macro F1 (multiclass), largest fairness gap, share of drifted columns, p99 latency (those present).
+ */
 export function headlines(records: MetricRecord[]): Headline[] {
   const rows = pivot(records);
   const find = (id: string) => rows.find((r) => r.id === id && !r.group);
@@ -159,6 +162,10 @@ export function headlines(records: MetricRecord[]): Headline[] {
   if (auc) out.push({ key: 'auc', title: 'ROC AUC', row: auc });
   const acc = find('outcome.accuracy') ?? rows.find((r) => r.family === 'outcome' && !r.group && r.id !== 'outcome.roc_auc');
   if (acc) out.push({ key: 'primary', title: definitionOf(acc.id).label, row: acc });
+  for (const [id, title] of [['regression.mae', 'MAE'], ['regression.r2', 'R²'], ['multiclass.accuracy', 'Accuracy'], ['multiclass.macro_f1', 'Macro F1']] as const) {
+    const row = find(id);
+    if (row) out.push({ key: id.replace('.', '-'), title, row });
+  }
   const gaps = rows.filter((r) => r.family === 'fairness' && /_difference$/.test(r.name) && (!r.group || Object.values(r.group)[0] === '*'));
   const size = (r: MetricRow) => Math.max(Math.abs(r.byModel.production?.value ?? 0), Math.abs(r.byModel.candidate?.value ?? 0));
   const gap = gaps.sort((a, b) => size(b) - size(a))[0];

@@ -3,6 +3,7 @@ import { Panel } from '../components/Panel.js';
 import { FAMILY_LABELS, humanize } from '../metrics/definitions.js';
 import { byFamily, fairnessAttributes, pivot } from '../metrics/group.js';
 import { useAppState } from '../state/hooks.js';
+import { ConfusionMatrices } from './compare/ConfusionMatrix.js';
 import { CurvesPanel } from './compare/CurvesPanel.js';
 import { DriftSection } from './compare/DriftSection.js';
 import { driftColumns } from './compare/DriftTable.js';
@@ -59,7 +60,14 @@ export function CompareScreen() {
       {rest.map(([family, rows]) => (
         <Panel key={family} id={`family-${family}`} title={FAMILY_LABELS[family] ?? humanize(family)} aside={`${rows.length} metric(s)`}>
           {family === 'latency' && <div style={{ marginBottom: 10 }}><LatencyChart metrics={metrics} theme={theme} /></div>}
-          {family === 'drift' && driftColumns(metrics).length > 0 ? <DriftSection metrics={metrics} rows={rows} runId={run?.id} theme={theme} total={total} />
+          {(family === 'regression' || family === 'multiclass') ? (
+            <>
+              <OutcomeTable rows={rows.filter((r) => !r.group && (r.byModel.production || r.byModel.candidate))} total={total} label={`${FAMILY_LABELS[family]} metrics`} tests={{ mcnemar: metrics.find((r) => r.id === 'multiclass.mcnemar_p')?.value, ttest: metrics.find((r) => r.id === 'regression.paired_test')?.value, wilcoxon: metrics.find((r) => r.id === 'regression.wilcoxon_p')?.value }} />
+              {rows.some((r) => !r.group && !r.byModel.production && !r.byModel.candidate) && <div style={{ marginTop: 10 }}><FamilyTable rows={rows.filter((r) => !r.group && !r.byModel.production && !r.byModel.candidate)} label={`${FAMILY_LABELS[family]} paired tests`} total={total} /></div>}
+              {family === 'multiclass' && <ConfusionMatrices records={metrics} />}
+              {rows.some((r) => r.group && r.id !== 'multiclass.confusion') && <details style={{ marginTop: 8 }} open={family === 'multiclass'}><summary className="soft">{family === 'multiclass' ? 'Per class' : 'Per group and residual quantiles'}</summary><FamilyTable rows={rows.filter((r) => r.group && r.id !== 'multiclass.confusion')} label={`${FAMILY_LABELS[family]} metrics by group`} total={total} /></details>}
+            </>
+          ) : family === 'drift' && driftColumns(metrics).length > 0 ? <DriftSection metrics={metrics} rows={rows} runId={run?.id} theme={theme} total={total} />
             : <FamilyTable rows={rows} label={`${FAMILY_LABELS[family] ?? humanize(family)} metrics`} total={total} />}
         </Panel>
       ))}

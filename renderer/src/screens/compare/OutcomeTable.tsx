@@ -8,13 +8,17 @@ import { rowDecimals, ValueCell } from './cells.js';
 /** The paired test behind a row: DeLong p on the AUC delta, McNemar p (a shadow.* record) for accuracy. */
 function pairedTest(row: MetricRow, tests: Record<string, number | null | undefined>): string | null {
   if (row.byModel.delta?.p !== undefined) return `${row.id === 'outcome.roc_auc' ? 'DeLong ' : ''}${fmtP(row.byModel.delta.p)}`;
-  if (row.id === 'outcome.accuracy' && typeof tests.mcnemar === 'number') return `McNemar ${fmtP(tests.mcnemar)}`;
+  if ((row.id === 'outcome.accuracy' || row.id === 'multiclass.accuracy') && typeof tests.mcnemar === 'number') return `McNemar ${fmtP(tests.mcnemar)}`;
+  if (row.id === 'regression.rmse' && (typeof tests.ttest === 'number' || typeof tests.wilcoxon === 'number')) {
+    // Both tests compare the per-row squared errors, so they sit with RMSE.
+    return [typeof tests.ttest === 'number' ? `paired t ${fmtP(tests.ttest)}` : '', typeof tests.wilcoxon === 'number' ? `Wilcoxon ${fmtP(tests.wilcoxon)}` : ''].filter(Boolean).join(' · ') + ' (squared errors)';
+  }
   return null;
 }
 
-export function OutcomeTable({ rows, total, tests = {} }: { rows: MetricRow[]; total?: number; tests?: Record<string, number | null | undefined> }) {
+export function OutcomeTable({ rows, total, tests = {}, label = 'Outcome metrics' }: { rows: MetricRow[]; total?: number; tests?: Record<string, number | null | undefined>; label?: string }) {
   return (
-    <table className="grid" aria-label="Outcome metrics">
+    <table className="grid" aria-label={label}>
       <thead>
         <tr>
           <th scope="col">Metric</th>

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import type { ColumnInfo, ColumnMap, ErrorInfo } from '../../../../core/contract/index.js';
 
 function ColumnSelect(props: { id: string; label: string; value: string | undefined; columns: ColumnInfo[]; onChange: (v: string | undefined) => void; hint?: string; error?: string | null }) {
@@ -22,9 +23,40 @@ export function TargetsPanel(props: { map: ColumnMap; columns: ColumnInfo[]; err
   const errFor = (f: string) => (field === f ? props.error!.message : null);
   const set = (patch: Partial<ColumnMap>) => props.onChange({ ...map, ...patch });
   const sensitive = new Set(map.sensitive ?? []);
+  const task = map.task ?? 'binary';
+  const joined = (map.classes ?? []).join(', ');
+  const [classesText, setClassesText] = useState(joined);
+  useEffect(() => {
+    setClassesText((t) => (t.split(',').map((x) => x.trim()).filter(Boolean).join(', ') === joined ? t : joined));
+  }, [joined]);
   return (
     <>
+      <div className="field">
+        <label htmlFor="map-task">Task</label>
+        <div className="row">
+          <select id="map-task" value={task} onChange={(e) => {
+            const next = e.target.value as NonNullable<ColumnMap['task']>;
+            set(next === 'binary' ? { task: undefined, classes: undefined } : next === 'regression' ? { task: next, classes: undefined, positive: undefined } : { task: next, positive: undefined });
+          }} aria-invalid={!!errFor('task')}>
+            <option value="binary">binary classification (a score and a threshold)</option>
+            <option value="regression">regression (a number)</option>
+            <option value="multiclass">multiclass classification (one of several classes)</option>
+          </select>
+          {errFor('task') ? <span className="warn" role="alert">⚠ {errFor('task')}</span> : <span className="faint">which outcome metrics apply: ROC AUC…, MAE/R²…, or accuracy/macro F1…</span>}
+        </div>
+      </div>
+      {task === 'multiclass' && (
+        <div className="field">
+          <label htmlFor="map-classes">Classes</label>
+          <div className="row">
+            <input id="map-classes" type="text" value={classesText} placeholder="e.g. class_0, class_1, class_2 (blank: sorted label values)" style={{ minWidth: 360 }} aria-invalid={!!errFor('classes')}
+              onChange={(e) => { setClassesText(e.target.value); const list = e.target.value.split(',').map((x) => x.trim()).filter(Boolean); set({ classes: list.length ? list : undefined }); }} />
+            {errFor('classes') ? <span className="warn" role="alert">⚠ {errFor('classes')}</span> : <span className="faint">label values in the order of the models' probability columns</span>}
+          </div>
+        </div>
+      )}
       <ColumnSelect id="map-label" label="Label column" value={map.label} columns={columns} onChange={(label) => set({ label })} hint="ground truth; outcome metrics use labelled rows only" error={errFor('label')} />
+      {task === 'binary' && <>
       <div className="field">
         <label htmlFor="map-positive">Positive value</label>
         <div className="row">
@@ -39,6 +71,7 @@ export function TargetsPanel(props: { map: ColumnMap; columns: ColumnInfo[]; err
           {errFor('threshold') ? <span className="warn" role="alert">⚠ {errFor('threshold')}</span> : <span className="faint">ŷ = 1 when the positive-class score ≥ threshold</span>}
         </div>
       </div>
+      </>}
       <fieldset className="field" style={{ border: 0, padding: 0 }}>
         <legend className="soft" style={{ float: 'left', width: 150, padding: 0 }}>Sensitive attributes</legend>
         <div className="row" style={{ gap: 12 }}>
