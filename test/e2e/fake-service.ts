@@ -130,6 +130,11 @@ function curves(): Curve[] {
     const b = Array.from({ length: 10 }, (_, i) => (i + 0.5) / 10);
     out.push({ id: 'calibration', model, x: b, y: b.map((v) => Math.min(1, v * (k === 3 ? 0.97 : 0.9) + 0.01)), xLabel: 'Mean predicted', yLabel: 'Observed positive share' });
     out.push({ id: 'score_hist', model, x: b, y: b.map((v) => Math.round(1400 * Math.exp(-v * (k + 3)))), xLabel: 'Score', yLabel: 'Rows' });
+    // Latency CDF: x = latency in µs (log-normal around 420 / 540 µs), y = cumulative share.
+    const lx = Array.from({ length: 60 }, (_, i) => 150 * 1.06 ** i);
+    const mu = Math.log(k === 3 ? 540 : 420);
+    const erf = (z: number) => { const t = 1 / (1 + 0.3275911 * Math.abs(z)); const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-z * z); return z < 0 ? -y : y; };
+    out.push({ id: 'latency_cdf', model, x: lx, y: lx.map((v) => 0.5 * (1 + erf((Math.log(v) - mu) / (0.35 * Math.SQRT2)))), xLabel: 'Latency (µs)', yLabel: 'Cumulative share of requests' });
   }
   return out;
 }

@@ -78,6 +78,14 @@ test('workbench UI over HTTP against a fake service: every screen', { timeout: 1
     await shot(page, '06-compare-fairness');
     await page.locator('#family-drift').scrollIntoViewIfNeeded();
     await shot(page, '07-compare-drift-latency');
+    // Latency CDFs on a log x axis, production then candidate.
+    const cdf = page.locator('#curves-latency-distribution .js-plotly-plot');
+    await cdf.waitFor({ timeout: 30_000 });
+    assert.equal(await cdf.evaluate((el) => (el as unknown as { _fullLayout: { xaxis: { type: string } } })._fullLayout.xaxis.type), 'log');
+    assert.deepEqual(await cdf.evaluate((el) => (el as unknown as { data: { name: string }[] }).data.map((d) => d.name)), ['Production', 'Candidate']);
+    await cdf.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await shot(page, '07b-compare-latency-cdf');
     // Tooltip by keyboard focus.
     await page.locator('[data-card="auc"] .metric-name').focus();
     await page.getByRole('tooltip').getByText(/Mann-Whitney/).waitFor();

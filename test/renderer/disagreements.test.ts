@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DatasetInfo, ResolvedMap } from '../../core/contract/index.js';
 import { disagreementsSql } from '../../core/host/disagreements.js';
-import { visibleRange } from '../../renderer/src/components/VirtualTable.js';
-import { runWindows } from '../../renderer/src/screens/disagreements/TimeWindowFilter.js';
+import { visibleRange } from '../../renderer/src/components/visibleRange.js';
+import { runWindows } from '../../renderer/src/screens/disagreements/runWindows.js';
 
 test('the virtualised table renders only the rows in view, with overscan', () => {
   assert.deepEqual(visibleRange(0, 480, 1000, 24, 10), { start: 0, end: 30 });

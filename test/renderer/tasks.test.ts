@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MetricRecord } from '../../core/contract/index.js';
 import { headlines } from '../../renderer/src/metrics/group.js';
-import { confusion } from '../../renderer/src/screens/compare/ConfusionMatrix.js';
+import { confusion } from '../../renderer/src/metrics/confusion.js';
 
 const rec = (id: string, model: MetricRecord['model'], value: number, group?: Record<string, string>): MetricRecord => ({ id, model, value, ...(group ? { group } : {}) });
 

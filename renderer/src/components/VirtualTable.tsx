@@ -1,17 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { RowPage } from '../../../core/contract/index.js';
 import { columnFormats, formatCell, isNumericType } from './DataTable.js';
-
-/** Height of one row in pixels; rows are single-line (nowrap) so every row has it. */
-export const ROW_HEIGHT = 24;
-const OVERSCAN = 12;
-
-/** Which rows to render for a scroll position: [start, end) with some overscan. */
-export function visibleRange(scrollTop: number, viewport: number, count: number, rowHeight = ROW_HEIGHT, overscan = OVERSCAN): { start: number; end: number } {
-  const start = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
-  const end = Math.min(count, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);
-  return { start, end: Math.max(start, end) };
-}
+import { ROW_HEIGHT, visibleRange } from './visibleRange.js';
 
 /**
  * A virtualised table: only the rows in view (plus overscan) are in the DOM, spacer rows keep the

@@ -71,7 +71,8 @@ export function CompareScreen() {
             : <FamilyTable rows={rows} label={`${FAMILY_LABELS[family] ?? humanize(family)} metrics`} total={total} />}
         </Panel>
       ))}
-      {curves && <CurvesPanel curves={curves} theme={theme} ids={[...new Set(curves.map((c) => c.id))].filter((id) => !['roc', 'pr', 'calibration', 'score_hist'].includes(id))} title="Other curves" />}
+      {curves && <CurvesPanel curves={curves} theme={theme} ids={['latency_cdf']} title="Latency distribution" />}
+      {curves && <CurvesPanel curves={curves} theme={theme} ids={[...new Set(curves.map((c) => c.id))].filter((id) => !['roc', 'pr', 'calibration', 'score_hist', 'latency_cdf'].includes(id))} title="Other curves" />}
     </>
   );
 }

@@ -118,7 +118,7 @@ export function DisagreementsScreen() {
             <div style={{ minWidth: 0 }}>
               <VirtualTable label="Disagreeing rows" page={page} height={460} selected={selected} onSelect={setSelected} onNeedMore={complete ? undefined : more}
                 highlight={Object.fromEntries(page.columns.filter((c) => /production|candidate/.test(c.name)).map((c) => [c.name, /production/.test(c.name) ? 'prod' : 'cand'] as const))} />
-              <div className="pager soft" aria-live="polite">{count === 0 ? 'No rows match these filters.' : `Rows 1–${fmtCount(count)}${complete ? ' (all)' : ' loaded'}`}</div>
+              <div className="pager soft" aria-live="polite">{count === 0 ? 'No rows match these filters.' : `Rows 1–${fmtCount(count)}${page.total !== null ? ` of ${fmtCount(page.total)}` : ''}${complete ? '' : ', more load as you scroll'}`}</div>
             </div>
             <aside className="detail" aria-label="Row detail">
               {row ? (
