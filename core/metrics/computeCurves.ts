@@ -55,14 +55,10 @@ export function modelCurves(t: ScoreTable, model: 'production' | 'candidate'): C
   const { P, N } = t;
   const D = t.value.length;
   if (P > 0 && N > 0) {
-    const fpr = [0], tpr = [0];
-    for (let k = D - 1, tp = 0, fp = 0; k >= 0; k--) { tp += t.pos[k]!; fp += t.neg[k]!; fpr.push(fp / N); tpr.push(tp / P); }
-    out.push({ id: 'roc', model, ...downsample(fpr, tpr), xLabel: 'False positive rate', yLabel: 'True positive rate' });
+    out.push({ id: 'roc', model, ...curvePoints(t, 0, 0, (tp, fp) => fp / N, (tp) => tp / P), xLabel: 'False positive rate', yLabel: 'True positive rate' });
   }
   if (P > 0) {
-    const recall = [0], precision = [1];
-    for (let k = D - 1, tp = 0, fp = 0; k >= 0; k--) { tp += t.pos[k]!; fp += t.neg[k]!; recall.push(tp / P); precision.push(tp + fp > 0 ? tp / (tp + fp) : 0); }
-    out.push({ id: 'pr', model, ...downsample(recall, precision), xLabel: 'Recall', yLabel: 'Precision' });
+    out.push({ id: 'pr', model, ...curvePoints(t, 0, 1, (tp) => tp / P, (tp, fp) => (tp + fp > 0 ? tp / (tp + fp) : 0)), xLabel: 'Recall', yLabel: 'Precision' });
   }
   if (P + N > 0) {
     const bins = binByEdges(t, equalWidthEdges(CALIBRATION_BINS)).filter((b) => b.n > 0);
@@ -85,6 +81,23 @@ export function scoreHistogram(scores: Float64Array, model: 'production' | 'cand
     counts[b]++;
   }
   return { id: 'score_hist', model, x: edges.slice(0, -1).map((e, i) => (e + edges[i + 1]!) / 2), y: counts.map((c) => c / scores.length), xLabel: 'Score', yLabel: 'Share of rows' };
+}
+
+/**
+ * The points (x0, y0), then (fx, fy)(tp, fp) at every distinct score from the highest down, as
+ * downsample() would keep them, without building the full arrays (millions of distinct scores).
+ */
+function curvePoints(t: ScoreTable, x0: number, y0: number, fx: (tp: number, fp: number) => number, fy: (tp: number, fp: number) => number): { x: number[]; y: number[] } {
+  const D = t.value.length, n = D + 1;
+  const keep = n <= MAX_CURVE_POINTS ? undefined : Array.from({ length: MAX_CURVE_POINTS }, (_, i) => Math.round((i * (n - 1)) / (MAX_CURVE_POINTS - 1)));
+  const x = [x0], y = [y0];
+  let next = 1; // keep[0] = 0 is the first point; keep is strictly increasing when n > MAX_CURVE_POINTS
+  for (let k = D - 1, j = 1, tp = 0, fp = 0; k >= 0; k--, j++) {
+    tp += t.pos[k]!; fp += t.neg[k]!;
+    if (keep && keep[next] !== j) continue;
+    x.push(fx(tp, fp)); y.push(fy(tp, fp)); next++;
+  }
+  return { x, y };
 }
 
 /** At most MAX_CURVE_POINTS points, evenly spaced by index; the first and last are kept exactly. */
