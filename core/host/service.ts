@@ -204,7 +204,7 @@ export async function createWorkbenchService(opts: ServiceOptions = {}): Promise
       const w = need();
       const run = await w.getRun(q.runId);
       const dataset = await w.getDataset(run.datasetId);
-      return w.query(disagreementsSql(w.predictionsTable(q.runId), dataset, run.map, q), { limit: q.limit ?? 100, offset: q.offset ?? 0 });
+      return w.query(disagreementsSql(w.predictionsTable(q.runId), dataset, run.map, q), { limit: q.limit ?? 100, offset: q.offset ?? 0, count: (q.offset ?? 0) === 0 });
     },
     async query({ sql, limit, offset }) { return need().query(sql, { limit, offset }); },
     async evaluateCriteria({ runId, criteriaPath }) {
