@@ -7,6 +7,11 @@ export interface SortedRows {
   lo: Uint32Array;
   /** payload[row] of each sorted row, when a payload was given. */
   payload?: Uint32Array;
+  /**
+   * true when every value was a float32 (widened to double): then `hi` holds the order-preserving
+   * 32-bit key of the float32 (keyToFloat) and `lo` is the same array, meaningless.
+   */
+  f32?: boolean;
 }
 
 /**
@@ -16,8 +21,66 @@ export interface SortedRows {
  * digits on which every row agrees are skipped: float32 scores widened to double leave their low 29
  * bits zero, so they take 3-4 passes. The label y[row] === 1 travels in bit 31 of the index, so later
  * passes never gather labels; `payload[row]` travels the same way (sorted rows never gather it). O(n) time, 6 n words of scratch. Values must not be NaN.
+ * When every value is exactly a float32, the sort runs on 32-bit keys instead (radixOrder32, `f32`).
  */
 export function radixOrder(values: Float64Array, rows: Uint32Array, y?: Int8Array, payload?: Uint32Array): SortedRows {
+  const n = rows.length;
+  let f32 = true;
+  for (let i = 0; i < n; i++) { const v = values[rows[i]!]!; if (Math.fround(v) !== v) { f32 = false; break; } }
+  return f32 ? radixOrder32(values, rows, y, payload) : radixOrder64(values, rows, y, payload);
+}
+
+/**
+ * radixOrder when every value is exactly a float32 (scores of float32 models): the sort runs on the
+ * order-preserving 32-bit image of the float32 (same order, same ties as the double), three 11-bit
+ * digits over two arrays instead of four over three: half the memory traffic and scratch.
+ */
+function radixOrder32(values: Float64Array, rows: Uint32Array, y?: Int8Array, payload?: Uint32Array): SortedRows {
+  const n = rows.length;
+  const fl = new Float32Array(n);
+  let key = new Uint32Array(fl.buffer), idx = new Uint32Array(n);
+  let pay = payload ? new Uint32Array(n) : undefined, pay2 = payload ? new Uint32Array(n) : undefined;
+  const hist = new Uint32Array(3 * 2048);
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    fl[i] = values[r]!;
+    let h = key[i]!;
+    if (h === 0x80000000) h = 0; // -0 -> +0
+    h = h & 0x80000000 ? ~h >>> 0 : (h | 0x80000000) >>> 0;
+    key[i] = h;
+    idx[i] = y && y[r] === 1 ? (r | 0x80000000) >>> 0 : r;
+    if (pay) pay[i] = payload![r]!;
+    hist[h & 2047]++; hist[2048 + ((h >>> 11) & 2047)]++; hist[4096 + (h >>> 22)]++;
+  }
+  let key2 = new Uint32Array(n), idx2 = new Uint32Array(n);
+  const off = new Uint32Array(2048);
+  for (let d = 0; d < 3 && n > 0; d++) {
+    const base = d * 2048;
+    let trivial = false;
+    for (let b = 0; b < 2048; b++) { const c = hist[base + b]!; if (c === n) { trivial = true; break; } if (c) break; }
+    if (trivial) continue;
+    let s = 0;
+    for (let b = 0; b < 2048; b++) { off[b] = s; s += hist[base + b]!; }
+    const shift = d * 11, mask = d === 2 ? 1023 : 2047;
+    if (pay && pay2) {
+      for (let i = 0; i < n; i++) {
+        const k = key[i]!, p = off[(k >>> shift) & mask]!++;
+        key2[p] = k; idx2[p] = idx[i]!; pay2[p] = pay[i]!;
+      }
+      [pay, pay2] = [pay2, pay];
+    } else {
+      for (let i = 0; i < n; i++) {
+        const k = key[i]!, p = off[(k >>> shift) & mask]!++;
+        key2[p] = k; idx2[p] = idx[i]!;
+      }
+    }
+    [key, key2] = [key2, key];
+    [idx, idx2] = [idx2, idx];
+  }
+  return pay ? { idx, hi: key, lo: key, payload: pay, f32: true } : { idx, hi: key, lo: key, f32: true };
+}
+
+function radixOrder64(values: Float64Array, rows: Uint32Array, y?: Int8Array, payload?: Uint32Array): SortedRows {
   const n = rows.length;
   const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
   const LO = LITTLE_ENDIAN ? 0 : 1, HI = 1 - LO;
@@ -72,6 +135,15 @@ export function keyToDouble(hi: number, lo: number): number {
   const LO = LITTLE_ENDIAN ? 0 : 1;
   if (hi & 0x80000000) { KEY[1 - LO] = hi & 0x7fffffff; KEY[LO] = lo; } else { KEY[1 - LO] = ~hi >>> 0; KEY[LO] = ~lo >>> 0; }
   return KEY_AS_DOUBLE[0]!;
+}
+
+const KEY32 = new Uint32Array(1);
+const KEY32_AS_FLOAT = new Float32Array(KEY32.buffer);
+
+/** The float32 (as a double) whose 32-bit radixOrder key (SortedRows.f32) is k. */
+export function keyToFloat(k: number): number {
+  KEY32[0] = k & 0x80000000 ? k & 0x7fffffff : ~k >>> 0;
+  return KEY32_AS_FLOAT[0]!;
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;

@@ -1,4 +1,4 @@
-import { keyToDouble, radixOrder, type SortedRows } from './radixOrder.js';
+import { keyToDouble, keyToFloat, radixOrder, type SortedRows } from './radixOrder.js';
 
 /**
  * One model's scores collapsed to distinct values, ascending, with the positive and negative
@@ -20,9 +20,16 @@ export function tableOfSorted(s: SortedRows): { table: ScoreTable; level: Uint32
   const n = s.idx.length, { hi, lo, idx } = s;
   const level = new Uint32Array(n);
   let D = 0;
-  for (let i = 0; i < n; i++) {
-    if (i > 0 && (hi[i] !== hi[i - 1] || lo[i] !== lo[i - 1])) D++;
-    level[i] = D;
+  if (s.f32) {
+    for (let i = 0; i < n; i++) {
+      if (i > 0 && hi[i] !== hi[i - 1]) D++;
+      level[i] = D;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      if (i > 0 && (hi[i] !== hi[i - 1] || lo[i] !== lo[i - 1])) D++;
+      level[i] = D;
+    }
   }
   if (n > 0) D++;
   const value = new Float64Array(D), pos = new Float64Array(D), neg = new Float64Array(D);
@@ -31,7 +38,7 @@ export function tableOfSorted(s: SortedRows): { table: ScoreTable; level: Uint32
     const d = level[i]!;
     if (idx[i]! & 0x80000000) { pos[d]++; P++; } else neg[d]++;
   }
-  for (let i = 0, d = -1; i < n; i++) if (level[i] !== d) { d = level[i]!; value[d] = keyToDouble(hi[i]!, lo[i]!); }
+  for (let i = 0, d = -1; i < n; i++) if (level[i] !== d) { d = level[i]!; value[d] = s.f32 ? keyToFloat(hi[i]!) : keyToDouble(hi[i]!, lo[i]!); }
   return { table: { value, pos, neg, P, N: n - P }, level };
 }
 

@@ -26,6 +26,33 @@ test('radixOrder sorts negatives, -0/+0, tiny, huge, float32 and tied doubles li
   assert.equal(t.pos[zero]! + t.neg[zero]!, 2, '-0 and +0 are one score');
 });
 
+test('radixOrder on float32-exact values (32-bit keys): same order, ties, labels and payload as a numeric sort', () => {
+  const rng = createRng(11);
+  const special = [-0, 0, -3.5, 3.5, 1e30, -1e30, 1e-40, -1e-40, 0.5, 0.5, 1, 0, -0].map(Math.fround);
+  const vals = Float64Array.from([...special, ...Array.from({ length: 6000 }, (_, i) => Math.fround(i % 4 === 0 ? Math.round(rng.next() * 20) / 20 : (rng.next() - 0.3) * 10 ** ((i % 5) - 2)))]);
+  assert.ok(vals.every((v) => Math.fround(v) === v));
+  const rows = Uint32Array.from({ length: vals.length }, (_, i) => i).filter((i) => i % 13 !== 5);
+  const y = Int8Array.from(vals, (_, i) => (i % 3 ? 1 : 0));
+  const payload = Uint32Array.from(vals, (_, i) => i * 7 + 1);
+  const s = radixOrder(vals, rows, y, payload);
+  assert.equal(s.f32, true);
+  const got = Array.from(s.idx, (v) => vals[v & 0x7fffffff]!);
+  const want = Array.from(rows, (r) => vals[r]!).sort((a, b) => a - b);
+  assert.deepEqual(got.map((v) => v + 0), want.map((v) => v + 0));
+  s.idx.forEach((v, i) => {
+    assert.equal((v & 0x80000000) !== 0, y[v & 0x7fffffff] === 1);
+    assert.equal(s.payload![i], payload[v & 0x7fffffff]);
+  });
+  const t = scoreTable(vals, rows, y);
+  assert.deepEqual(Array.from(t.value), [...new Set(want.map((v) => v + 0))]);
+  assert.equal(t.P + t.N, rows.length);
+  // one non-float32 value: the 64-bit path, same table
+  const mixed = Float64Array.from([...vals, 0.1]);
+  const rowsMixed = Uint32Array.from([...rows, vals.length]);
+  assert.equal(radixOrder(mixed, rowsMixed).f32, undefined);
+  assert.deepEqual(Array.from(scoreTable(mixed, rowsMixed).value), [...new Set([...want, 0.1].sort((a, b) => a - b).map((v) => v + 0))]);
+});
+
 test('selectQuantiles equals numpy-linear quantiles of the sorted values', () => {
   const rng = createRng(3);
   for (const n of [1, 2, 5, 1000, 1001]) {
