@@ -4,5 +4,6 @@ export { createWorkbenchService, type WorkbenchService, type ServiceOptions } fr
 export { dispatch } from './host/dispatch.js';
 export { startServer } from './host/server.js';
 export { CSP } from './host/http/static.js';
+export { ARROW_METHODS, rowPageToIPC } from './host/http/arrowPage.js';
 export { packageRoot, rendererDist } from './host/serverRoot.js';
 export { VERSION } from './version.js';

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, extname, join, normalize, relative, isAbsolute } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, type IpcMainInvokeEvent, type OpenDialogOptions } from 'electron';
-import { createWorkbenchService, CSP, dispatch, packageRoot, type WorkbenchService } from '../core/index.js';
+import { ARROW_METHODS, createWorkbenchService, CSP, dispatch, packageRoot, rowPageToIPC, type RowPage, type WorkbenchService } from '../core/index.js';
 import { buildMenu } from './menu.js';
 import { PrefsFile } from './userData.js';
 
@@ -104,6 +104,13 @@ async function main(): Promise<void> {
       refreshMenu();
     }
     return result;
+  });
+  // Large tables (RowPage answers) cross as Arrow IPC bytes, as over HTTP.
+  ipcMain.handle('workbench:call-arrow', async (e, method: unknown, args: unknown) => {
+    if (!trusted(e)) return { ok: false, error: { code: 'UNAUTHORIZED', message: 'Calls are accepted from the workbench window only.' } };
+    if (!ARROW_METHODS.has(String(method))) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `${String(method)} does not answer with a table.` } };
+    const result = await dispatch(service, String(method), args);
+    return result.ok ? { ok: true, arrow: rowPageToIPC(result.value as RowPage) } : result;
   });
   const dialogHandler = (kind: 'file' | 'dir' | 'save') => async (e: IpcMainInvokeEvent, opts: { title?: string; defaultPath?: string; filters?: { name: string; extensions: string[] }[] } = {}) => {
     if (!trusted(e) || !win) return null;

@@ -9,6 +9,8 @@ const EVENT_CHANNEL = 'workbench:event';
 contextBridge.exposeInMainWorld('workbench', {
   /** Calls one WorkbenchApi method; resolves to {ok, value} | {ok: false, error}. */
   call: (method, args) => ipcRenderer.invoke('workbench:call', String(method), args ?? {}),
+  /** Table answers (query, getDisagreements, previewDataset) as Arrow IPC bytes: {ok, arrow} | {ok: false, error}. */
+  callArrow: (method, args) => ipcRenderer.invoke('workbench:call-arrow', String(method), args ?? {}),
   /** Subscribes to workbench events (progress, logs, run-finished, menu actions); returns an unsubscribe function. */
   onEvent: (cb) => {
     if (typeof cb !== 'function') return () => {};
