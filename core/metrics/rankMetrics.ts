@@ -61,28 +61,10 @@ export function curveStats(t: ScoreTable): { auc: number; ap: number; ks: number
  * the placements' exact means). The same pass counts the bootstrap cells.
  */
 export function rankMetrics(pp: Float64Array, pc: Float64Array, y: Int8Array, rows: Uint32Array): RankMetrics {
-  const sp = radixOrder(pp, rows, y);
-  const { table: tp, level: lp } = tableOfSorted(sp);
+  // The production sort's arrays are dropped (productionPass returns) before the candidate sort allocates its own.
+  const { tp, binOfP, word, binSep } = productionPass(pp, rows, y);
   const Dp = tp.value.length;
-  const binOfP = Dp <= EXACT_LEVELS ? identity(Dp) : massBins(tp, BOOT_BINS);
-  // Per row, production's placement as an exact integer u (V10 = u / 2N for a positive, V01 = u / 2P
-  // for a negative) packed with its bootstrap bin in one 32-bit word; the word rides through the
-  // candidate sort as payload, so the candidate-order pass never gathers by row (cache misses).
   const P = tp.P, N = tp.N;
-  const pack = 2 * Math.max(P, N) < 2 ** 25;
-  const word = new Uint32Array(pp.length), binSep = pack ? undefined : new Uint8Array(pp.length);
-  {
-    const u10 = new Float64Array(Dp), u01 = new Float64Array(Dp);
-    for (let k = 0, negBelow = 0, posBelow = 0; k < Dp; k++) {
-      u10[k] = 2 * negBelow + tp.neg[k]!; u01[k] = 2 * (P - posBelow) - tp.pos[k]!;
-      negBelow += tp.neg[k]!; posBelow += tp.pos[k]!;
-    }
-    for (let i = 0; i < sp.idx.length; i++) {
-      const v = sp.idx[i]!, r = v & 0x7fffffff, l = lp[i]!;
-      const u = v & 0x80000000 ? u10[l]! : u01[l]!;
-      if (binSep) { word[r] = u; binSep[r] = binOfP[l]!; } else word[r] = (u + binOfP[l]! * 2 ** 25) >>> 0;
-    }
-  }
   const sc = radixOrder(pc, rows, y, word);
   const sortedWord = sc.payload!;
   const { table: tc, level: lc } = tableOfSorted(sc);
@@ -112,6 +94,35 @@ export function rankMetrics(pp: Float64Array, pc: Float64Array, y: Int8Array, ro
     s01: [[v(s[3]!, N), v(s[5]!, N)], [v(s[5]!, N), v(s[4]!, N)]],
   };
   return out;
+}
+
+/**
+ * Production's sort and table, and per row production's placement as an exact integer u (V10 = u / 2N
+ * for a positive, V01 = u / 2P for a negative) packed with its bootstrap bin in one 32-bit word; the
+ * word rides through the candidate sort as payload, so the candidate-order pass never gathers by row
+ * (cache misses).
+ */
+function productionPass(pp: Float64Array, rows: Uint32Array, y: Int8Array): { tp: ScoreTable; binOfP: Uint8Array; word: Uint32Array; binSep?: Uint8Array } {
+  const sp = radixOrder(pp, rows, y);
+  const { table: tp, level: lp } = tableOfSorted(sp);
+  const Dp = tp.value.length;
+  const binOfP = Dp <= EXACT_LEVELS ? identity(Dp) : massBins(tp, BOOT_BINS);
+  const P = tp.P, N = tp.N;
+  const pack = 2 * Math.max(P, N) < 2 ** 25;
+  const word = new Uint32Array(pp.length), binSep = pack ? undefined : new Uint8Array(pp.length);
+  {
+    const u10 = new Float64Array(Dp), u01 = new Float64Array(Dp);
+    for (let k = 0, negBelow = 0, posBelow = 0; k < Dp; k++) {
+      u10[k] = 2 * negBelow + tp.neg[k]!; u01[k] = 2 * (P - posBelow) - tp.pos[k]!;
+      negBelow += tp.neg[k]!; posBelow += tp.pos[k]!;
+    }
+    for (let i = 0; i < sp.idx.length; i++) {
+      const v = sp.idx[i]!, r = v & 0x7fffffff, l = lp[i]!;
+      const u = v & 0x80000000 ? u10[l]! : u01[l]!;
+      if (binSep) { word[r] = u; binSep[r] = binOfP[l]!; } else word[r] = (u + binOfP[l]! * 2 ** 25) >>> 0;
+    }
+  }
+  return binSep ? { tp, binOfP, word, binSep } : { tp, binOfP, word };
 }
 
 function identity(D: number): Uint8Array {
