@@ -1,11 +1,11 @@
-// Benchmark: computeMetrics on 10M rows generated in DuckDB (memory_limit 2GB, temp_directory set), B = 1000.
+// Benchmark: computeMetricsAndCurves (what `shadowbench run` calls) on 10M rows generated in DuckDB (memory_limit 2GB, temp_directory set), B = 1000.
 // Run: node --import tsx bench/metrics.ts [rows]. Prints wall and process CPU time and the load average:
 // on a shared machine compare CPU seconds, wall time depends on the load.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { computeMetrics } from '../core/metrics/computeMetrics.js';
+import { computeMetricsAndCurves } from '../core/metrics/computeMetrics.js';
 
 async function main(): Promise<void> {
   const rows = Number(process.argv[2] ?? 10_000_000);
@@ -25,13 +25,13 @@ async function main(): Promise<void> {
     console.log(`generated ${rows} rows in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     t = performance.now();
     const cpu0 = process.cpuUsage();
-    const recs = await computeMetrics(conn, 'bench', { threshold: 0.5, sensitive: ['sex', 'region'], bootstrap: { B: 1000, seed: 20261125 } });
+    const { metrics: recs, curves } = await computeMetricsAndCurves(conn, 'bench', { threshold: 0.5, sensitive: ['sex', 'region'], bootstrap: { B: 1000, seed: 20261125 } });
     const s = (performance.now() - t) / 1000;
     const cpu = process.cpuUsage(cpu0);
     const auc = recs.find((r) => r.id === 'outcome.roc_auc' && r.model === 'delta');
     console.log(`load average (1 min) ${loadavg()[0]!.toFixed(2)} on ${cpus().length} cores; process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (JS + DuckDB threads)`);
-    console.log(`computeMetrics: ${s.toFixed(1)} s, ${recs.length} records, B=1000; AUC delta ${auc?.value?.toFixed(5)} p=${auc?.p?.toExponential(2)}`);
-    console.log(`rss peak ~${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB (node process incl. DuckDB)`);
+    console.log(`computeMetricsAndCurves: ${s.toFixed(1)} s, ${recs.length} records + ${curves.length} curves, B=1000; AUC delta ${auc?.value?.toFixed(5)} p=${auc?.p?.toExponential(2)}`);
+    console.log(`rss now ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB, peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (node process incl. DuckDB and the generated table)`);
   } finally {
     conn.closeSync();
     inst.closeSync();

@@ -120,7 +120,7 @@ export function logisticRecalibration(t: ScoreTable): { slope: number; intercept
   return fit ? { slope: fit[1], intercept: fit[0] } : fail('logistic fit did not converge (perfect separation?)');
 }
 
-function newton(x: Float64Array, w: Float64Array, pos: Float64Array, start: [number, number], tol: number): [number, number] | undefined {
+function newton(x: Float64Array, w: Float64Array, pos: Float64Array | Uint32Array, start: [number, number], tol: number): [number, number] | undefined {
   let [a, b] = start;
   for (let it = 0; it < 100; it++) {
     let g0 = 0, g1 = 0, h00 = 0, h01 = 0, h11 = 0;

@@ -1,6 +1,6 @@
 import type { DeLongStats } from './delong.js';
 import { radixOrder } from './radixOrder.js';
-import { placements, tableOfSorted, type ScoreTable } from './scoreTable.js';
+import { tableOfSorted, type ScoreTable } from './scoreTable.js';
 
 /** Rank-based outcome metrics of both models on the labelled scored rows. */
 export interface RankMetrics {
@@ -75,13 +75,19 @@ export function rankMetrics(pp: Float64Array, pc: Float64Array, y: Int8Array, ro
   const K: [number, number] = [exact ? Dp : BOOT_BINS, exact ? Dc : BOOT_BINS];
   const counts = new Float64Array(K[0] * K[1] * 2);
   const a = curveStats(tp), b = curveStats(tc);
-  const plC = placements(tc);
   const s = new Float64Array(6); // positives: 00, 11, 01; negatives: 00, 11, 01
   const n2P = 2 * P, n2N = 2 * N, LOW = 2 ** 25 - 1;
+  // Candidate placements (as placements(tc), same arithmetic) level by level: sorted rows visit every level in order.
+  let negBelowC = 0, posBelowC = 0, atL = -1, v10 = 0, v01 = 0;
   for (let i = 0; i < sc.idx.length; i++) {
     const v = sc.idx[i]!, r = v & 0x7fffffff, l = lc[i]!, pos = (v & 0x80000000) !== 0;
+    if (l !== atL) {
+      if (atL >= 0) { negBelowC += tc.neg[atL]!; posBelowC += tc.pos[atL]!; }
+      atL = l;
+      v10 = (negBelowC + 0.5 * tc.neg[l]!) / tc.N; v01 = (tc.P - posBelowC - 0.5 * tc.pos[l]!) / tc.P;
+    }
     const w = sortedWord[i]!, u = binSep ? w : w & LOW, bin = binSep ? binSep[r]! : w >>> 25;
-    const d0 = u / (pos ? n2N : n2P) - a.auc, d1 = (pos ? plC.v10[l]! : plC.v01[l]!) - b.auc, o = pos ? 0 : 3;
+    const d0 = u / (pos ? n2N : n2P) - a.auc, d1 = (pos ? v10 : v01) - b.auc, o = pos ? 0 : 3;
     s[o] += d0 * d0; s[o + 1] += d1 * d1; s[o + 2] += d0 * d1;
     counts[(remapP[bin]! * K[1] + binOfC[l]!) * 2 + (pos ? 1 : 0)]++;
   }

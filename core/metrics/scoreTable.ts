@@ -8,8 +8,9 @@ import { keyToDouble, keyToFloat, radixOrder, type SortedRows } from './radixOrd
 export interface ScoreTable {
   /** Distinct score values, ascending. */
   value: Float64Array;
-  pos: Float64Array;
-  neg: Float64Array;
+  /** Counts per distinct value (Uint32Array from tableOfSorted: half the memory of doubles, millions of levels at 10M rows). */
+  pos: Uint32Array | Float64Array;
+  neg: Uint32Array | Float64Array;
   /** Totals: positives and negatives. */
   P: number;
   N: number;
@@ -32,7 +33,7 @@ export function tableOfSorted(s: SortedRows): { table: ScoreTable; level: Uint32
     }
   }
   if (n > 0) D++;
-  const value = new Float64Array(D), pos = new Float64Array(D), neg = new Float64Array(D);
+  const value = new Float64Array(D), pos = new Uint32Array(D), neg = new Uint32Array(D);
   let P = 0;
   for (let i = 0; i < n; i++) {
     const d = level[i]!;
