@@ -141,13 +141,14 @@ for (const inWorker of [true, false]) {
   });
 }
 
-test('a worker that dies under a run rejects that run and later ones with INFERENCE_FAILED', async () => {
+test('a worker that has died rejects every later run with INFERENCE_FAILED', async () => {
+  // The worker is killed while idle: killing it inside a native session.run can abort the whole
+  // process from onnxruntime's side (terminate called after throwing Napi::Error), which no test may do.
   const r = await createModelRunner(unit('bench_logistic20.onnx'));
+  await r.run({ features: { type: 'float32', data: new Float32Array(20), dims: [1, 20] } }, ['label']);
   const worker = (r as unknown as { worker: { terminate(): Promise<number> } }).worker;
-  const run = r.run({ features: { type: 'float32', data: new Float32Array(200_000 * 20), dims: [200_000, 20] } }, ['label']);
   await worker.terminate();
-  await rejectsWith(run, 'INFERENCE_FAILED', 'bench_logistic20.onnx', 'worker exited', 'Open the model again');
   await rejectsWith(r.run({ features: { type: 'float32', data: new Float32Array(20), dims: [1, 20] } }, []),
-    'INFERENCE_FAILED', 'worker exited');
+    'INFERENCE_FAILED', 'bench_logistic20.onnx', 'worker exited');
   await r.close();
 });
