@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RowPage } from '../../core/contract/api.js';
 import { rowPageToIPC } from '../../core/host/http/arrowPage.js';
-import { bridgeCall, type PreloadBridge } from '../../renderer/src/api/connect.js';
+import { bridgeCall, type PreloadBridge } from '../../renderer/src/api/bridgeCall.js';
 
 test('in Electron, table answers cross as Arrow IPC bytes and decode to the same page; other calls stay JSON', async () => {
   const page: RowPage = { columns: [{ name: 'row', type: 'BIGINT' }, { name: 'afam', type: 'VARCHAR' }, { name: 'score_delta', type: 'DOUBLE' }], rows: [[1, 'yes', 0.25], [2, null, -0.5]], total: 2, offset: 0 };
