@@ -1,6 +1,6 @@
 /** Shared helpers of the UI e2e tests: Debian's chromium through playwright-core, the built renderer, screenshots. */
 import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
@@ -44,4 +44,16 @@ export function watchConsole(page: Page): string[] {
   });
   page.on('pageerror', (e) => problems.push(String(e)));
   return problems;
+}
+
+/** Opens (or creates) a workspace file and both models through the Workspace screen, waiting for each to show. */
+export async function openWorkspaceAndModels(page: Page, workspace: string, modelsDir: string, inputName: string): Promise<void> {
+  await page.getByLabel('Workspace (.sbw)').fill(workspace);
+  await page.locator('#workspace').getByRole('button', { name: 'Open' }).click();
+  await page.locator('.topbar').getByText(basename(workspace)).waitFor();
+  for (const [i, role] of (['production', 'candidate'] as const).entries()) {
+    await page.getByLabel('ONNX file').nth(i).fill(join(modelsDir, `${role}.onnx`));
+    await page.locator(`#model-${role}`).getByRole('button', { name: 'Open' }).click();
+    await page.locator(`#model-${role}`).getByText(inputName).first().waitFor();
+  }
 }

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../core/host/server.js';
-import { browserSkipReason, ensureRendererBuilt, launch, ROOT, shot, STATIC_DIR, watchConsole } from './browser.js';
+import { browserSkipReason, ensureRendererBuilt, launch, ROOT, shot, STATIC_DIR, watchConsole, openWorkspaceAndModels } from './browser.js';
 
 const MODELS = join(ROOT, 'fixtures', 'models', 'synthetic');
 const DATA = join(ROOT, 'fixtures', 'data', 'synthetic');
@@ -26,15 +26,7 @@ test('drift against a reference in the browser with the real service: drift tabl
   try {
     const problems = watchConsole(page);
     await page.goto(srv.url);
-    await page.getByLabel('Workspace (.sbw)').fill(join(tmp, 'synthetic.sbw'));
-    await page.locator('#workspace').getByRole('button', { name: 'Open' }).click();
-    await page.locator('.topbar').getByText('synthetic.sbw').waitFor();
-    await page.getByLabel('ONNX file').first().fill(join(MODELS, 'production.onnx'));
-    await page.locator('#model-production').getByRole('button', { name: 'Open' }).click();
-    await page.locator('#model-production').getByText('numeric').first().waitFor();
-    await page.getByLabel('ONNX file').nth(1).fill(join(MODELS, 'candidate.onnx'));
-    await page.locator('#model-candidate').getByRole('button', { name: 'Open' }).click();
-    await page.locator('#model-candidate').getByText('numeric').first().waitFor();
+    await openWorkspaceAndModels(page, join(tmp, 'synthetic.sbw'), MODELS, 'numeric');
     for (const [i, name] of ['reference', 'traffic'].entries()) {
       await page.getByLabel('Parquet, Arrow or CSV').fill(join(DATA, `${name}.parquet`));
       await page.getByRole('button', { name: 'Import' }).click();

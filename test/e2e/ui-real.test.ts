@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../core/host/server.js';
 import { fmtInterval, fmtSigned, decimalsFor } from '../../renderer/src/format/number.js';
-import { browserSkipReason, ensureRendererBuilt, launch, ROOT, shot, STATIC_DIR, watchConsole } from './browser.js';
+import { browserSkipReason, ensureRendererBuilt, launch, ROOT, shot, STATIC_DIR, watchConsole, openWorkspaceAndModels } from './browser.js';
 
 const MODELS = join(ROOT, 'fixtures', 'models', 'hmda-matrix');
 const TRAFFIC = join(ROOT, 'fixtures', 'data', 'hmda', 'traffic.parquet');
@@ -33,15 +33,7 @@ test('full flow in the browser with the real service: open, map, run, compare, d
     await page.locator('#workspace').getByRole('button', { name: 'Open' }).click();
     await page.locator('#workspace').getByRole('alert').getByText(/outside the folders/).waitFor();
 
-    await page.getByLabel('Workspace (.sbw)').fill(join(tmp, 'hmda.sbw'));
-    await page.locator('#workspace').getByRole('button', { name: 'Open' }).click();
-    await page.locator('.topbar').getByText('hmda.sbw').waitFor();
-    await page.getByLabel('ONNX file').first().fill(join(MODELS, 'production.onnx'));
-    await page.locator('#model-production').getByRole('button', { name: 'Open' }).click();
-    await page.locator('#model-production').getByText('float_input').waitFor();
-    await page.getByLabel('ONNX file').nth(1).fill(join(MODELS, 'candidate.onnx'));
-    await page.locator('#model-candidate').getByRole('button', { name: 'Open' }).click();
-    await page.locator('#model-candidate').getByText('float_input').waitFor();
+    await openWorkspaceAndModels(page, join(tmp, 'hmda.sbw'), MODELS, 'float_input');
     await page.getByLabel('Parquet, Arrow or CSV').fill(TRAFFIC);
     await page.getByRole('button', { name: 'Import' }).click();
     await page.getByRole('table', { name: 'Dataset preview' }).getByText('r001787').waitFor();

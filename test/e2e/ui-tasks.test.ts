@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../core/host/server.js';
-import { browserSkipReason, ensureRendererBuilt, launch, ROOT, shot, STATIC_DIR, watchConsole } from './browser.js';
+import { browserSkipReason, ensureRendererBuilt, launch, ROOT, shot, STATIC_DIR, watchConsole, openWorkspaceAndModels } from './browser.js';
 
 const MODELS = join(ROOT, 'fixtures', 'models', 'multiclass');
 const DATA = join(ROOT, 'fixtures', 'data', 'multiclass', 'wine.parquet');
@@ -23,15 +23,7 @@ test('a multiclass run in the browser: task and classes on the Mapping screen, a
   try {
     const problems = watchConsole(page);
     await page.goto(srv.url);
-    await page.getByLabel('Workspace (.sbw)').fill(join(tmp, 'wine.sbw'));
-    await page.locator('#workspace').getByRole('button', { name: 'Open' }).click();
-    await page.locator('.topbar').getByText('wine.sbw').waitFor();
-    await page.getByLabel('ONNX file').first().fill(join(MODELS, 'production.onnx'));
-    await page.locator('#model-production').getByRole('button', { name: 'Open' }).click();
-    await page.locator('#model-production').getByText('float_input').first().waitFor();
-    await page.getByLabel('ONNX file').nth(1).fill(join(MODELS, 'candidate.onnx'));
-    await page.locator('#model-candidate').getByRole('button', { name: 'Open' }).click();
-    await page.locator('#model-candidate').getByText('float_input').first().waitFor();
+    await openWorkspaceAndModels(page, join(tmp, 'wine.sbw'), MODELS, 'float_input');
     await page.getByLabel('Parquet, Arrow or CSV').fill(DATA);
     await page.getByRole('button', { name: 'Import' }).click();
     await page.getByRole('table', { name: 'Dataset preview' }).waitFor();
