@@ -8,7 +8,7 @@ const restrict = (patterns, message) => ({ 'no-restricted-imports': ['error', { 
 
 export default tseslint.config(
   { linterOptions: { reportUnusedDisableDirectives: 'off' } },
-  { ignores: ['node_modules/**', 'dist/**', 'renderer/dist/**', 'test-output/**', 'bench/output/**', '.tmp/**', 'fixtures/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'renderer/dist/**', 'test-output/**', 'test/bench/output/**', '.tmp/**', 'fixtures/**'] },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
     languageOptions: { parser: tseslint.parser },

@@ -22,7 +22,7 @@ if (!exe) {
     'shadowbench: the Electron binary is not installed here (node_modules/electron/dist is missing).',
     'Get it with network access:   node node_modules/electron/install.js',
     '(or reinstall without ELECTRON_SKIP_BINARY_DOWNLOAD set), then run `npm start` again.',
-    'Meanwhile the same workbench runs in your browser:   node bin/shadowbench.js serve   (or `shadowbench serve` after `npm link`)',
+    'Meanwhile the same workbench runs in your browser:   node dist/core/cli/bin.js serve   (or `shadowbench serve` after `npm link`)',
     '',
   ].join('\n'));
   process.exit(1);

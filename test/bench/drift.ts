@@ -4,13 +4,13 @@
  * computeDrift over all 20 columns and prints seconds and the load average. Columns f0, f3, ...
  * of the current data are shifted by 0.05 (Wasserstein 0.05). `--time`: the current data gets a
  * timestamp over 30 days and PSI per day is computed too.
- *   node --import tsx bench/drift.ts [rows] [--time]
+ *   node --import tsx test/bench/drift.ts [rows] [--time]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { computeDrift } from '../core/metrics/drift/computeDrift.js';
+import { computeDrift } from '../../core/metrics/drift/computeDrift.js';
 
 async function main(): Promise<void> {
   const rows = Number(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 10_000_000);

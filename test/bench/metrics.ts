@@ -1,11 +1,11 @@
 // Benchmark: computeMetricsAndCurves (what `shadowbench run` calls) on 10M rows generated in DuckDB (memory_limit 2GB, temp_directory set), B = 1000.
-// Run: node --import tsx bench/metrics.ts [rows]. Prints wall and process CPU time and the load average:
+// Run: node --import tsx test/bench/metrics.ts [rows]. Prints wall and process CPU time and the load average:
 // on a shared machine compare CPU seconds, wall time depends on the load.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { computeMetricsAndCurves } from '../core/metrics/computeMetrics.js';
+import { computeMetricsAndCurves } from '../../core/metrics/computeMetrics.js';
 
 async function main(): Promise<void> {
   const rows = Number(process.argv[2] ?? 10_000_000);

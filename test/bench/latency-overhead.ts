@@ -1,7 +1,7 @@
 /**
  * Harness overhead of the latency replay.
  *
- *   node --import tsx bench/latency-overhead.ts [CALLS=5000] [MODEL=fixtures/models/unit/bench_logistic20.onnx] [ROUNDS=5]
+ *   node --import tsx test/bench/latency-overhead.ts [CALLS=5000] [MODEL=fixtures/models/unit/bench_logistic20.onnx] [ROUNDS=5]
  *
  * In one process, in ROUNDS alternating rounds: (1) a bare loop of `await session.run(feeds)` on a
  * tiny model, one feed built once, each call timed with performance.now(); (2) latencyReplay of the
@@ -16,13 +16,13 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import * as ort from 'onnxruntime-node';
-import { Workspace } from '../core/data/Workspace.js';
-import { exactSummary } from '../core/metrics/latency/nearestRank.js';
-import { readModel } from '../core/model/index.js';
-import { latencyReplay } from '../core/replay/latency/latencyReplay.js';
-import { resolveMap } from '../core/replay/resolveMap.js';
+import { Workspace } from '../../core/data/Workspace.js';
+import { exactSummary } from '../../core/metrics/latency/nearestRank.js';
+import { readModel } from '../../core/model/index.js';
+import { latencyReplay } from '../../core/replay/latency/latencyReplay.js';
+import { resolveMap } from '../../core/replay/resolveMap.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const calls = Number(process.argv[2] ?? 5000);
 const modelPath = resolve(root, process.argv[3] ?? 'fixtures/models/unit/bench_logistic20.onnx');
 const fmt = (x: number) => x.toFixed(2).padStart(9);

@@ -4,7 +4,7 @@
  * printing rows/s per stage and peak RSS, next to raw `session.run` of the same models on ready
  * Float32Arrays measured in the same run.
  *
- *   node --import tsx bench/run.ts [ROWS ...]      (default: 1000000 10000000)
+ *   node --import tsx test/bench/run.ts [ROWS ...]      (default: 1000000 10000000)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -12,8 +12,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'bench', 'output');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const out = join(root, 'test', 'bench', 'output');
 const models = { production: join(root, 'fixtures/models/bench/production.onnx'), candidate: join(root, 'fixtures/models/bench/candidate.onnx') };
 const mapPath = join(root, 'fixtures/maps/bench.map.yaml');
 
@@ -28,9 +28,9 @@ interface ChildResult {
 }
 
 async function child(rows: number, data: string): Promise<void> {
-  const { Workspace } = await import('../core/data/Workspace.js');
-  const { runComparison } = await import('../core/host/runComparison.js');
-  const { loadMap } = await import('../core/replay/loadMap.js');
+  const { Workspace } = await import('../../core/data/Workspace.js');
+  const { runComparison } = await import('../../core/host/runComparison.js');
+  const { loadMap } = await import('../../core/replay/loadMap.js');
   const wsPath = join(out, `bench-${rows}.duckdb`);
   for (const p of [wsPath, wsPath + '.wal']) rmSync(p, { force: true });
   const ws = await Workspace.create(wsPath, { memoryLimit: '1GB' });

@@ -7,17 +7,17 @@
  *   worker/copy  the same with { transfer: false } (structured clone of the feeds)
  *   worker x2    two calls in flight on one runner (transfer overlaps compute)
  * The machine is shared, so the modes are interleaved in rounds and the median round is reported.
- * Run: node --import tsx bench/model-runner.ts [rounds=7] [callsPerRound=20] [rows=65536]
+ * Run: node --import tsx test/bench/model-runner.ts [rounds=7] [callsPerRound=20] [rows=65536]
  */
 import { fileURLToPath } from 'node:url';
 import * as ort from 'onnxruntime-node';
-import { createModelRunner, type Tensor } from '../core/model/index.js';
+import { createModelRunner, type Tensor } from '../../core/model/index.js';
 
 const ROUNDS = Number(process.argv[2] ?? 7);
 const CALLS = Number(process.argv[3] ?? 20);
 const ROWS = Number(process.argv[4] ?? 65_536);
 const COLS = 20;
-const MODEL = fileURLToPath(new URL('../fixtures/models/unit/bench_logistic20.onnx', import.meta.url));
+const MODEL = fileURLToPath(new URL('../../fixtures/models/unit/bench_logistic20.onnx', import.meta.url));
 
 const template = Float32Array.from({ length: ROWS * COLS }, (_, i) => Math.sin(i * 0.618) * 2);
 const batches = (n: number): { features: Tensor }[] =>

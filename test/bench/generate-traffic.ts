@@ -1,7 +1,7 @@
 /**
  * Benchmark traffic: a deterministic Parquet file of any size, generated inside DuckDB.
  *
- *   node --import tsx bench/generate-traffic.ts OUT.parquet [ROWS=10000000]
+ *   node --import tsx test/bench/generate-traffic.ts OUT.parquet [ROWS=10000000]
  *
  * Columns: request_id BIGINT (1..ROWS), ts TIMESTAMP (spread evenly over the 8 weeks from
  * 2024-03-04), f00..f19 FLOAT (independent standard normals), grp VARCHAR ('a' 50%, 'b' 30%, 'c' 20%),
@@ -92,7 +92,7 @@ const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fil
 if (isMain) {
   const [outArg, rowsArg] = process.argv.slice(2);
   if (!outArg) {
-    console.error('usage: node --import tsx bench/generate-traffic.ts OUT.parquet [ROWS=10000000]');
+    console.error('usage: node --import tsx test/bench/generate-traffic.ts OUT.parquet [ROWS=10000000]');
     process.exit(2);
   }
   const rows = rowsArg === undefined ? 10_000_000 : Number(rowsArg.replaceAll('_', ''));

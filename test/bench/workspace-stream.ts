@@ -1,11 +1,11 @@
 /**
  * Workspace throughput: streaming 20 FLOAT columns as Float32Arrays, and appending predictions.
- * 1M rows generated in DuckDB with SQL. Run: node --import tsx bench/workspace-stream.ts [rows]
+ * 1M rows generated in DuckDB with SQL. Run: node --import tsx test/bench/workspace-stream.ts [rows]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Workspace } from '../core/data/index.js';
+import { Workspace } from '../../core/data/index.js';
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const COLS = 20;
