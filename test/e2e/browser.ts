@@ -1,5 +1,7 @@
 /** Shared helpers of the UI e2e tests: Debian's chromium through playwright-core, the built renderer, screenshots. */
-import { existsSync, mkdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
@@ -55,5 +57,46 @@ export async function openWorkspaceAndModels(page: Page, workspace: string, mode
     await page.getByLabel('ONNX file').nth(i).fill(join(modelsDir, `${role}.onnx`));
     await page.locator(`#model-${role}`).getByRole('button', { name: 'Open' }).click();
     await page.locator(`#model-${role}`).getByText(inputName).first().waitFor();
+  }
+}
+
+/** What a browser test against the real service gets. */
+export interface RealWorkbench { page: Page; service: import('../../core/host/service.js').WorkbenchService; tmp: string }
+
+/**
+ * Runs `body` in Chromium against the real service behind `startServer`: skips (with the reason)
+ * when Chromium or a needed file is missing, fails on console errors or CSP violations, saves
+ * `<shotPrefix>-failure.png` on a failure, and closes everything afterwards.
+ */
+export async function withRealWorkbench(
+  t: { skip(reason: string): void },
+  opts: { needs: string[]; tmpPrefix: string; shotPrefix: string },
+  body: (w: RealWorkbench) => Promise<void>,
+): Promise<void> {
+  const skip = browserSkipReason();
+  if (skip) return t.skip(skip);
+  for (const f of opts.needs) if (!existsSync(f)) return t.skip(`${f} is missing; this test needs it.`);
+  ensureRendererBuilt();
+  const { createWorkbenchService } = await import('../../core/host/service.js');
+  const { startServer } = await import('../../core/host/server.js');
+  const tmp = mkdtempSync(join(tmpdir(), opts.tmpPrefix));
+  const service = await createWorkbenchService({ allowedRoots: [ROOT, tmp], transport: 'http' });
+  const srv = await startServer({ service, staticDir: STATIC_DIR });
+  const browser = await launch();
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
+  try {
+    const problems = watchConsole(page);
+    await page.goto(srv.url);
+    await body({ page, service, tmp });
+    const real = problems.filter((x) => !/Failed to load resource/i.test(x));
+    assert.deepEqual(real, [], 'console errors / CSP violations');
+  } catch (e) {
+    await shot(page, `${opts.shotPrefix}-failure`).catch(() => undefined);
+    throw e;
+  } finally {
+    await browser.close();
+    await srv.close();
+    await service.close();
+    rmSync(tmp, { recursive: true, force: true });
   }
 }

@@ -1,31 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer } from '../../core/host/server.js';
-import { browserSkipReason, ensureRendererBuilt, launch, ROOT, shot, STATIC_DIR, watchConsole, openWorkspaceAndModels } from './browser.js';
+import { ROOT, shot, openWorkspaceAndModels, withRealWorkbench } from './browser.js';
 
 const MODELS = join(ROOT, 'fixtures', 'models', 'synthetic');
 const DATA = join(ROOT, 'fixtures', 'data', 'synthetic');
 const INPUTS = 'age, income, tenure_months, sessions_30d, basket_value, discount_rate, segment';
 
 test('drift against a reference in the browser with the real service: drift table, distributions, metrics over time, disagreements', { timeout: 300_000 }, async (t) => {
-  const skip = browserSkipReason();
-  if (skip) return t.skip(skip);
-  for (const f of [join(MODELS, 'production.onnx'), join(MODELS, 'candidate.onnx'), join(DATA, 'reference.parquet'), join(DATA, 'traffic.parquet')]) {
-    if (!existsSync(f)) return t.skip(`${f} is missing.`);
-  }
-  ensureRendererBuilt();
-  const { createWorkbenchService } = await import('../../core/host/service.js');
-  const tmp = mkdtempSync(join(tmpdir(), 'sb-drift-'));
-  const service = await createWorkbenchService({ allowedRoots: [ROOT, tmp], transport: 'http' });
-  const srv = await startServer({ service, staticDir: STATIC_DIR });
-  const browser = await launch();
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
-  try {
-    const problems = watchConsole(page);
-    await page.goto(srv.url);
+  return withRealWorkbench(t, { needs: [join(MODELS, 'production.onnx'), join(MODELS, 'candidate.onnx'), join(DATA, 'reference.parquet'), join(DATA, 'traffic.parquet')], tmpPrefix: 'sb-drift-', shotPrefix: 'drift' }, async ({ page, service, tmp }) => {
     await openWorkspaceAndModels(page, join(tmp, 'synthetic.sbw'), MODELS, 'numeric');
     for (const [i, name] of ['reference', 'traffic'].entries()) {
       await page.getByLabel('Parquet, Arrow or CSV').fill(join(DATA, `${name}.parquet`));
@@ -119,15 +102,5 @@ test('drift against a reference in the browser with the real service: drift tabl
     await page.getByRole('complementary', { name: 'Row detail' }).getByText('score_delta').waitFor();
     await shot(page, 'drift-07-disagreements-window');
 
-    const real = problems.filter((x) => !/Failed to load resource/i.test(x));
-    assert.deepEqual(real, [], 'console errors / CSP violations');
-  } catch (e) {
-    await shot(page, 'drift-failure').catch(() => undefined);
-    throw e;
-  } finally {
-    await browser.close();
-    await srv.close();
-    await service.close();
-    rmSync(tmp, { recursive: true, force: true });
-  }
+  });
 });

@@ -1,31 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer } from '../../core/host/server.js';
 import { fmtInterval, fmtSigned, decimalsFor } from '../../renderer/src/format/number.js';
-import { browserSkipReason, ensureRendererBuilt, launch, ROOT, shot, STATIC_DIR, watchConsole, openWorkspaceAndModels } from './browser.js';
+import { ROOT, shot, openWorkspaceAndModels, withRealWorkbench } from './browser.js';
 
 const MODELS = join(ROOT, 'fixtures', 'models', 'hmda-matrix');
 const TRAFFIC = join(ROOT, 'fixtures', 'data', 'hmda', 'traffic.parquet');
 
 test('full flow in the browser with the real service: open, map, run, compare, disagreements', { timeout: 300_000 }, async (t) => {
-  const skip = browserSkipReason();
-  if (skip) return t.skip(skip);
-  for (const f of [join(MODELS, 'production.onnx'), join(MODELS, 'candidate.onnx'), TRAFFIC, join(ROOT, 'core', 'host', 'service.ts')]) {
-    if (!existsSync(f)) return t.skip(`${f} is missing; the full flow needs the fixtures and core/host/service.ts.`);
-  }
-  ensureRendererBuilt();
-  const { createWorkbenchService } = await import('../../core/host/service.js');
-  const tmp = mkdtempSync(join(tmpdir(), 'sb-ui-'));
-  const service = await createWorkbenchService({ allowedRoots: [ROOT, tmp], transport: 'http' });
-  const srv = await startServer({ service, staticDir: STATIC_DIR });
-  const browser = await launch();
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
-  try {
-    const problems = watchConsole(page);
-    await page.goto(srv.url);
+  return withRealWorkbench(t, { needs: [join(MODELS, 'production.onnx'), join(MODELS, 'candidate.onnx'), TRAFFIC, join(ROOT, 'core', 'host', 'service.ts')], tmpPrefix: 'sb-ui-', shotPrefix: 'real' }, async ({ page, service, tmp }) => {
     await page.getByRole('heading', { name: 'Workspace', level: 1 }).waitFor();
 
     // A path outside the allowed folders is refused with a clear message.
@@ -130,15 +114,5 @@ test('full flow in the browser with the real service: open, map, run, compare, d
     await page.getByRole('button', { name: 'Verify', exact: true }).click();
     await page.locator('#verify').getByRole('status').getByText(/Not verified/).waitFor();
     await page.locator('#verify').getByText(/report\.html/).first().waitFor();
-    const real = problems.filter((x) => !/Failed to load resource/i.test(x));
-    assert.deepEqual(real, [], 'console errors / CSP violations');
-  } catch (e) {
-    await shot(page, 'real-failure').catch(() => undefined);
-    throw e;
-  } finally {
-    await browser.close();
-    await srv.close();
-    await service.close();
-    rmSync(tmp, { recursive: true, force: true });
-  }
+  });
 });

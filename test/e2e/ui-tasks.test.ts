@@ -1,28 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer } from '../../core/host/server.js';
-import { browserSkipReason, ensureRendererBuilt, launch, ROOT, shot, STATIC_DIR, watchConsole, openWorkspaceAndModels } from './browser.js';
+import { ROOT, shot, openWorkspaceAndModels, withRealWorkbench } from './browser.js';
 
 const MODELS = join(ROOT, 'fixtures', 'models', 'multiclass');
 const DATA = join(ROOT, 'fixtures', 'data', 'multiclass', 'wine.parquet');
 
 test('a multiclass run in the browser: task and classes on the Mapping screen, accuracy / macro F1 cards and confusion matrices', { timeout: 300_000 }, async (t) => {
-  const skip = browserSkipReason();
-  if (skip) return t.skip(skip);
-  for (const f of [join(MODELS, 'production.onnx'), join(MODELS, 'candidate.onnx'), DATA]) if (!existsSync(f)) return t.skip(`${f} is missing.`);
-  ensureRendererBuilt();
-  const { createWorkbenchService } = await import('../../core/host/service.js');
-  const tmp = mkdtempSync(join(tmpdir(), 'sb-tasks-'));
-  const service = await createWorkbenchService({ allowedRoots: [ROOT, tmp], transport: 'http' });
-  const srv = await startServer({ service, staticDir: STATIC_DIR });
-  const browser = await launch();
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
-  try {
-    const problems = watchConsole(page);
-    await page.goto(srv.url);
+  return withRealWorkbench(t, { needs: [join(MODELS, 'production.onnx'), join(MODELS, 'candidate.onnx'), DATA], tmpPrefix: 'sb-tasks-', shotPrefix: 'tasks' }, async ({ page, service, tmp }) => {
     await openWorkspaceAndModels(page, join(tmp, 'wine.sbw'), MODELS, 'float_input');
     await page.getByLabel('Parquet, Arrow or CSV').fill(DATA);
     await page.getByRole('button', { name: 'Import' }).click();
@@ -52,15 +37,5 @@ test('a multiclass run in the browser: task and classes on the Mapping screen, a
     await shot(page, 'tasks-02-compare-multiclass');
     await matrix.scrollIntoViewIfNeeded();
     await shot(page, 'tasks-03-confusion');
-    const real = problems.filter((x) => !/Failed to load resource/i.test(x));
-    assert.deepEqual(real, [], 'console errors / CSP violations');
-  } catch (e) {
-    await shot(page, 'tasks-failure').catch(() => undefined);
-    throw e;
-  } finally {
-    await browser.close();
-    await srv.close();
-    await service.close();
-    rmSync(tmp, { recursive: true, force: true });
-  }
+  });
 });
