@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { MetricRecord } from '../../../../core/contract/index.js';
 
 const REF = fileURLToPath(new URL('../../../../fixtures/reference/slices/', import.meta.url));
 
@@ -34,20 +33,4 @@ export async function loadTable(conn: DuckDBConnection, name: string, types: Rec
   }
 }
 
-/** The one record with this id, model and group (throws if absent or duplicated). */
-export function find(records: MetricRecord[], id: string, model: string, group?: Record<string, string>): MetricRecord {
-  const hits = records.filter((r) => r.id === id && r.model === model && JSON.stringify(r.group ?? null) === JSON.stringify(group ?? null));
-  if (hits.length !== 1) throw new Error(`expected one record ${id}/${model}/${JSON.stringify(group)}, found ${hits.length}`);
-  return hits[0]!;
-}
-
-/** |actual - expected| <= tol, with null meaning null. */
-export function close(actual: number | null | undefined, expected: number | null | undefined, tol: number, what: string): void {
-  if (expected === null || expected === undefined) {
-    if (actual !== null && actual !== undefined) throw new Error(`${what}: expected null, got ${actual}`);
-    return;
-  }
-  if (actual === null || actual === undefined || !(Math.abs(actual - expected) <= tol)) {
-    throw new Error(`${what}: expected ${expected}, got ${actual} (tolerance ${tol})`);
-  }
-}
+export { close, find } from '../helpers.js';
