@@ -8,7 +8,7 @@ import { keyidOf, loadPrivateKey, signBytes } from './keys.js';
 import { pae } from './pae.js';
 import { checkSignoffField, signoffPae, utcSeconds } from './signoff.js';
 import { buildStatement } from './statement.js';
-import { toolVersion } from './toolVersion.js';
+import { VERSION } from '../../version.js';
 import type { Envelope, EnvelopeSignature, Signoff } from './types.js';
 
 /** Options of signReport. */
@@ -76,7 +76,7 @@ export async function signReport(dir: string, opts: SignOptions): Promise<SignRe
     }
     env = existing;
   } else {
-    const statement = await buildStatement(dir, toolVersion());
+    const statement = await buildStatement(dir, VERSION);
     const check = await checkSubjects(dir, statement.subject, { artefactsDir: opts.artefactsDir, cwd: opts.cwd });
     if (check.errors.length) {
       throw new WorkbenchError('DIGEST_MISMATCH', `refusing to sign ${dir}: ${check.errors.join('; ')}. Fix report.json's artefacts or the files, then sign again.`, { dir, errors: check.errors });
