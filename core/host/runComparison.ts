@@ -19,7 +19,7 @@ import { computeOverTime, computeSlices } from '../metrics/slices/index.js';
 import { latencySummary, type LatencySummary } from '../metrics/latency/latencySummary.js';
 import { latencyCurves } from '../metrics/latency/latencyCurves.js';
 import { metricsRelation, q } from '../replay/metricsRelation.js';
-import { type ReplayPlan, resolveMap } from '../replay/resolveMap.js';
+import { type DatasetProbe, type ReplayPlan, resolveMap } from '../replay/resolveMap.js';
 import { sha256File } from '../data/fileFacts.js';
 
 export interface ComparisonArgs {
@@ -107,9 +107,15 @@ export function runIdFor(models: Record<ModelRole, ModelInfo>, dataset: DatasetI
   return 'run_' + h.digest('hex').slice(0, 12);
 }
 
-async function distinctValues(ws: Workspace, table: string, column: string, limit: number): Promise<unknown[]> {
-  const r = await ws.conn.runAndReadAll(`SELECT DISTINCT ${q(column)} AS v FROM ${q(table)} WHERE ${q(column)} IS NOT NULL ORDER BY 1 LIMIT ${limit}`);
-  return r.getRowObjects().map((o) => o.v);
+/** What map resolution needs to know about a dataset in the workspace: its schema and distinct values. */
+export function datasetProbe(ws: Workspace, dataset: DatasetInfo): DatasetProbe {
+  return {
+    info: dataset,
+    distinct: async (column, limit) => {
+      const r = await ws.conn.runAndReadAll(`SELECT DISTINCT ${q(column)} AS v FROM ${q(dataset.id)} WHERE ${q(column)} IS NOT NULL ORDER BY 1 LIMIT ${limit}`);
+      return r.getRowObjects().map((o) => o.v);
+    },
+  };
 }
 
 /** The median number of rows per recorded request (rows sharing the request column's value). */
@@ -150,10 +156,7 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
   const files = { production: await readModel(args.production), candidate: await readModel(args.candidate) };
   const dataset = await ensureDataset(ws, args.data, args);
   if (dataset.rows === 0) throw new WorkbenchError('EMPTY_DATASET', `Dataset ${dataset.path} has no rows; nothing to replay.`, { path: dataset.path });
-  const plan = await resolveMap(args.map ?? { models: { production: { inputs: {} }, candidate: { inputs: {} } } }, {
-    info: dataset,
-    distinct: (column, limit) => distinctValues(ws, dataset.id, column, limit),
-  }, { production: files.production.signature, candidate: files.candidate.signature });
+  const plan = await resolveMap(args.map ?? { models: { production: { inputs: {} }, candidate: { inputs: {} } } }, datasetProbe(ws, dataset), { production: files.production.signature, candidate: files.candidate.signature });
   const bootstrap = args.bootstrap ?? DEFAULT_BOOTSTRAP;
 
   const runners: Partial<Record<'production' | 'candidate' | 'noise', ModelRunner>> = {};

@@ -1,6 +1,6 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import {
-  type ColumnMap, type DatasetInfo, type MetricRecord, type ModelInfo, type ModelRole, type ResolvedMap, type RunInfo,
+  type ColumnMap, type MetricRecord, type ModelInfo, type ModelRole, type ResolvedMap, type RunInfo,
   type WorkbenchApi, type WorkbenchEvent, WorkbenchError,
 } from '../contract/index.js';
 import type { DisagreementQuery, RowPage, StartRunArgs, WorkspaceSummary } from '../contract/api.js';
@@ -13,7 +13,7 @@ import { disagreementsSql } from './disagreements.js';
 import { driftDistribution } from './driftDistribution.js';
 import { buildReport } from './buildReport.js';
 import { criteriaResults, exportReportFiles, previewHtml, reportWithCriteria, signAndVerify, verifyFolder } from './reportActions.js';
-import { type ComparisonResult, runComparison } from './runComparison.js';
+import { type ComparisonResult, datasetProbe, runComparison } from './runComparison.js';
 import type { ReportModel } from '../report/index.js';
 
 export interface ServiceOptions {
@@ -93,16 +93,6 @@ export async function createWorkbenchService(opts: ServiceOptions = {}): Promise
     return f;
   }
 
-  async function probeFor(dataset: DatasetInfo) {
-    const w = need();
-    return {
-      info: dataset,
-      distinct: async (column: string, limit: number) => {
-        const r = await w.conn.runAndReadAll(`SELECT DISTINCT "${column.replace(/"/g, '""')}" AS v FROM "${dataset.id.replace(/"/g, '""')}" WHERE "${column.replace(/"/g, '""')}" IS NOT NULL ORDER BY 1 LIMIT ${limit}`);
-        return r.getRowObjects().map((o) => o.v);
-      },
-    };
-  }
 
   async function storedReport(runId: string): Promise<ReportModel> {
     await running.get(runId)?.done;
@@ -144,7 +134,7 @@ export async function createWorkbenchService(opts: ServiceOptions = {}): Promise
     async resolveMap({ datasetId, map }): Promise<ResolvedMap> {
       const w = need();
       const m = map ? checkMap(map, 'map') : ((await w.getMeta<ColumnMap>('map')) ?? EMPTY_MAP);
-      const plan = await resolveMap(m, await probeFor(await w.getDataset(datasetId)), {
+      const plan = await resolveMap(m, datasetProbe(w, await w.getDataset(datasetId)), {
         production: (await modelFile('production')).signature, candidate: (await modelFile('candidate')).signature,
       });
       return plan.map;
