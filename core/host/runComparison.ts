@@ -5,7 +5,8 @@ import {
   type ColumnMap, type DatasetInfo, type MetricRecord, type ModelInfo, type ModelRole, type RunInfo, WorkbenchError,
 } from '../contract/index.js';
 import type { Workspace } from '../data/Workspace.js';
-import { computeMetricsAndCurves } from '../metrics/computeMetrics.js';
+import { metricsOfFrame } from '../metrics/computeMetrics.js';
+import { loadFrame } from '../metrics/frame.js';
 import { sharedRelation } from '../metrics/sharedRelation.js';
 import { nonInferiority } from '../metrics/nonInferiority.js';
 import { createModelRunner, type ModelRunner } from '../model/ModelRunner.js';
@@ -15,7 +16,7 @@ import { type LatencyOptions, latencyReplay } from '../replay/latency/latencyRep
 import { latencyMetrics } from '../metrics/latency/latencyMetrics.js';
 import { computeDrift } from '../metrics/drift/computeDrift.js';
 import { computeMulticlassMetrics, computeRegressionMetrics } from '../metrics/tasks/index.js';
-import { computeOverTime, computeSlices } from '../metrics/slices/index.js';
+import { computeSlices, overTimeOfFrame } from '../metrics/slices/index.js';
 import { latencySummary, type LatencySummary } from '../metrics/latency/latencySummary.js';
 import { latencyCurves } from '../metrics/latency/latencyCurves.js';
 import { metricsRelation, q } from '../replay/metricsRelation.js';
@@ -210,26 +211,35 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
       extra: slices.filter((c) => !plan.map.sensitive.includes(c)),
     });
     const task = plan.map.task ?? 'binary';
-    // Binary: the join is materialised once and shared by every metric pass; curves come with the metrics.
-    const shared = task === 'binary' ? await sharedRelation(ws.conn, relation) : undefined;
     let metrics: MetricRecord[];
     let curves: Curve[] = [];
-    try {
-      const rel = shared?.name ?? relation;
-      if (task === 'binary') ({ metrics, curves } = await computeMetricsAndCurves(ws.conn, rel, { threshold: plan.map.threshold, sensitive: plan.map.sensitive, bootstrap }));
-      else if (task === 'regression') metrics = await computeRegressionMetrics(ws.conn, relation, { sensitive: plan.map.sensitive, bootstrap });
-      else metrics = await computeMulticlassMetrics(ws.conn, relation, { classes: (plan.map.classes ?? []).map(String), bootstrap });
+    if (task === 'binary') {
+      // One streamed pass of the predictions joined to the data; every binary metric is computed from it in memory.
+      const overTime = !!plan.map.timestamp && args.overTime !== false;
+      const frame = await loadFrame(ws.conn, relation, {
+        keys: plan.map.sensitive.map((s) => ({ name: s, expr: `CAST(__r.${q(s)} AS VARCHAR)` })), time: overTime, expectedRows: dataset.rows, columns: plan.map.sensitive,
+      });
+      ({ metrics, curves } = metricsOfFrame(frame, { threshold: plan.map.threshold, sensitive: plan.map.sensitive, bootstrap }));
       metrics.push(...nonInferiority(metrics, { ...(args.margin !== undefined ? { margin: args.margin } : {}) }));
-      if (task === 'binary' && slices.length) {
+      if (slices.length) {
         args.onProgress?.({ stage: 'slices', done: 0, total: slices.length, rate: 0, etaSeconds: null });
-        metrics.push(...await computeSlices(ws.conn, rel, slices, { threshold: plan.map.threshold, bootstrap, overall: metrics }));
+        // Slices query the relation several times (bins, distinct values): the join is materialised once for them.
+        const shared = await sharedRelation(ws.conn, relation);
+        try {
+          metrics.push(...await computeSlices(ws.conn, shared.name, slices, { threshold: plan.map.threshold, bootstrap, overall: metrics }));
+        } finally {
+          await shared.drop();
+        }
       }
-      if (task === 'binary' && plan.map.timestamp && args.overTime !== false) {
+      if (overTime) {
         args.onProgress?.({ stage: 'time windows', done: 0, total: 1, rate: 0, etaSeconds: null });
-        metrics.push(...await computeOverTime(ws.conn, rel, { threshold: plan.map.threshold, window: 'auto', bootstrap }));
+        metrics.push(...overTimeOfFrame(frame, { threshold: plan.map.threshold, window: 'auto', bootstrap }));
       }
-    } finally {
-      await shared?.drop();
+    } else {
+      metrics = task === 'regression'
+        ? await computeRegressionMetrics(ws.conn, relation, { sensitive: plan.map.sensitive, bootstrap })
+        : await computeMulticlassMetrics(ws.conn, relation, { classes: (plan.map.classes ?? []).map(String), bootstrap });
+      metrics.push(...nonInferiority(metrics, { ...(args.margin !== undefined ? { margin: args.margin } : {}) }));
     }
     args.onProgress?.({ stage: 'metrics', done: 1, total: 1, rate: 0, etaSeconds: 0 });
     const reference = args.reference ? await ensureDataset(ws, args.reference, args) : null;

@@ -1,11 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { WorkbenchError, type Curve } from '../contract/index.js';
 import { binByEdges, CALIBRATION_BINS, equalWidthEdges } from './calibration.js';
-import { metricsView } from './metricsView.js';
+import { loadFrame, scoredFrame } from './frame.js';
 import type { ScoreTable } from './scoreTable.js';
 import { scoreTable } from './scoreTable.js';
-import { scoreRows } from './scoreRows.js';
-import { num, queryRows } from './sql.js';
 
 /** Most points of a drawn ROC or PR curve. */
 export const MAX_CURVE_POINTS = 201;
@@ -26,27 +24,20 @@ export const HIST_BINS = 50;
  */
 export async function computeCurves(conn: DuckDBConnection, relation: string, opts: { threshold: number }): Promise<Curve[]> {
   if (!Number.isFinite(opts.threshold)) throw new WorkbenchError('BAD_ARGUMENT', `Threshold must be a finite number, got ${opts.threshold}.`, { threshold: opts.threshold });
-  const view = await metricsView(conn, relation, []);
-  try {
-    const [s] = await queryRows(conn, `SELECT count(*) FILTER (WHERE ok) AS scored, count(*) FILTER (WHERE bad_y) AS bad_y FROM ${view.name}`);
-    if (num(s!.bad_y) > 0) throw new WorkbenchError('BAD_LABEL', `The label column y has ${num(s!.bad_y)} value(s) other than 0, 1 and NULL.`, { count: num(s!.bad_y) });
-    const scored = num(s!.scored);
-    if (scored === 0) return [];
-    const rows = await scoreRows(conn, view.name, scored, false);
-    let k = 0;
-    for (let i = 0; i < scored; i++) if (rows.y[i]! >= 0) k++;
-    const lab = new Uint32Array(k);
-    for (let i = 0, j = 0; i < scored; i++) if (rows.y[i]! >= 0) lab[j++] = i;
-    const out: Curve[] = [];
-    for (const [model, scores] of [['production', rows.pp], ['candidate', rows.pc]] as const) {
-      const t = scoreTable(scores, lab, rows.y);
-      out.push(...modelCurves(t, model));
-      out.push(scoreHistogram(scores, model));
-    }
-    return out;
-  } finally {
-    await view.drop();
+  const rows = scoredFrame(await loadFrame(conn, relation));
+  const scored = rows.n;
+  if (scored === 0) return [];
+  let k = 0;
+  for (let i = 0; i < scored; i++) if (rows.y[i]! >= 0) k++;
+  const lab = new Uint32Array(k);
+  for (let i = 0, j = 0; i < scored; i++) if (rows.y[i]! >= 0) lab[j++] = i;
+  const out: Curve[] = [];
+  for (const [model, scores] of [['production', rows.pp], ['candidate', rows.pc]] as const) {
+    const t = scoreTable(scores, lab, rows.y);
+    out.push(...modelCurves(t, model));
+    out.push(scoreHistogram(scores, model));
   }
+  return out;
 }
 
 /** ROC, PR and reliability curves of one model from its labelled distinct-score table. */

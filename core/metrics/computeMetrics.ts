@@ -6,14 +6,13 @@ import { delong, delongAucInterval } from './delong.js';
 import { mcnemar } from './mcnemar.js';
 import { calibrationRecords } from './calibrationRecords.js';
 import { modelCurves, scoreHistogram } from './computeCurves.js';
-import { metricsView, type MetricsView } from './metricsView.js';
+import { cellsOf, loadFrame, scoredFrame, type MetricFrame } from './frame.js';
 import { noiseFloor } from './noiseFloor.js';
 import { rankBootstrap } from './rankBootstrap.js';
 import { rankMetrics } from './rankMetrics.js';
 import { rowStats } from './rowStats.js';
-import { scoreRows } from './scoreRows.js';
 import { normalQuantile } from './specialFunctions.js';
-import { doubleLiteral, num, queryRows } from './sql.js';
+import { num, quoteIdent } from './sql.js';
 
 /** Options of computeMetrics. */
 export interface MetricOptions {
@@ -46,35 +45,42 @@ export async function computeMetrics(conn: DuckDBConnection, relation: string, o
  * same streamed rows and distinct-score tables the metrics use (no second read, no second sort).
  */
 export async function computeMetricsAndCurves(conn: DuckDBConnection, relation: string, opts: MetricOptions): Promise<{ metrics: MetricRecord[]; curves: Curve[] }> {
+  checkOptions(opts);
+  const frame = await loadFrame(conn, relation, { keys: opts.sensitive.map((s) => ({ name: s, expr: `CAST(__r.${quoteIdent(s)} AS VARCHAR)` })), columns: opts.sensitive });
+  return metricsOfFrame(frame, opts);
+}
+
+function checkOptions(opts: MetricOptions): { B: number; seed: number; level: number } {
   if (!Number.isFinite(opts.threshold)) throw new WorkbenchError('BAD_ARGUMENT', `Threshold must be a finite number, got ${opts.threshold}.`, { threshold: opts.threshold });
   const boot = { ...DEFAULT_BOOTSTRAP, ...opts.bootstrap };
   if (!Number.isInteger(boot.B) || boot.B < 0) throw new WorkbenchError('BAD_ARGUMENT', `Bootstrap B must be a non-negative integer, got ${boot.B}.`, { B: boot.B });
   if (!(boot.level > 0 && boot.level < 1)) throw new WorkbenchError('BAD_ARGUMENT', `Interval level must be in (0, 1), got ${boot.level}.`, { level: boot.level });
-  const view = await metricsView(conn, relation, opts.sensitive);
-  try {
-    return await compute(conn, view, opts, boot);
-  } finally {
-    await view.drop();
-  }
+  return boot;
 }
 
-async function compute(conn: DuckDBConnection, mv: MetricsView, opts: MetricOptions, boot: { B: number; seed: number; level: number }): Promise<{ metrics: MetricRecord[]; curves: Curve[] }> {
+/**
+ * computeMetricsAndCurves on a frame already in memory; the frame's keys named in `opts.sensitive`
+ * are the sensitive attributes (a frame may carry other keys too).
+ */
+export function metricsOfFrame(frame: MetricFrame, opts: MetricOptions): { metrics: MetricRecord[]; curves: Curve[] } {
+  const boot = checkOptions(opts);
+  const keyAt = opts.sensitive.map((s) => {
+    const k = frame.keys.findIndex((c) => c.name === s);
+    if (k < 0) throw new WorkbenchError('BAD_ARGUMENT', `The metrics frame has no column for the sensitive attribute "${s}".`, { column: s });
+    return k;
+  });
   const { level } = boot;
-  const view = mv.name;
   const zc = normalQuantile(1 - (1 - level) / 2);
-  const L = `ok AND y IS NOT NULL`;
-  const [s] = await queryRows(conn, `SELECT
-      count(*) AS rows, count(y) AS labelled, count(*) FILTER (WHERE y = 1) AS positives,
-      count(*) FILTER (WHERE bad_y) AS bad_y,
-      count(*) FILTER (WHERE NOT ok_p) AS bad_p, count(*) FILTER (WHERE NOT ok_c) AS bad_c,
-      count(*) FILTER (WHERE ok) AS scored, count(*) FILTER (WHERE ${L}) AS lab,
-      count(*) FILTER (WHERE ${L} AND y = 1) AS pos
-    FROM ${view}`);
-  const S = s!;
-  if (num(S.bad_y) > 0) {
-    throw new WorkbenchError('BAD_LABEL', `The label column y has ${num(S.bad_y)} value(s) other than 0, 1 and NULL; map the label to 1 = positive, 0 = negative first.`, { count: num(S.bad_y) });
+  const sf = scoredFrame(frame);
+  let labelled = 0, positives = 0, badP = 0, badC = 0, lab = 0, P = 0;
+  for (let i = 0; i < frame.n; i++) {
+    const yi = frame.y[i]!;
+    if (yi >= 0) { labelled++; if (yi === 1) positives++; }
+    if (!Number.isFinite(frame.pp[i]!)) badP++;
+    if (!Number.isFinite(frame.pc[i]!)) badC++;
   }
-  const rows = num(S.rows), labelled = num(S.labelled), scored = num(S.scored), lab = num(S.lab), P = num(S.pos), N = lab - P;
+  for (let i = 0; i < sf.n; i++) { const yi = sf.y[i]!; if (yi >= 0) { lab++; if (yi === 1) P++; } }
+  const rows = frame.n, scored = sf.n, N = lab - P;
   const excluded = rows - scored;
   const exclNote = excluded > 0 ? `${excluded} row(s) without a valid score excluded` : undefined;
   const out: MetricRecord[] = [];
@@ -83,19 +89,13 @@ async function compute(conn: DuckDBConnection, mv: MetricsView, opts: MetricOpti
   push({ id: 'data.rows', model: 'both', value: rows, n: rows });
   push({ id: 'data.labelled', model: 'both', value: labelled, n: rows });
   push({ id: 'data.unlabelled', model: 'both', value: rows - labelled, n: rows });
-  push({ id: 'data.positives', model: 'both', value: num(S.positives), n: labelled });
+  push({ id: 'data.positives', model: 'both', value: positives, n: labelled });
   push({ id: 'data.scored', model: 'both', value: scored, n: rows, note: exclNote ? `${exclNote} from every metric (NULL, NaN or infinite score)` : undefined });
-  push({ id: 'data.invalid_score', model: 'production', value: num(S.bad_p), n: rows, note: num(S.bad_p) ? 'rows with a NULL, NaN or infinite production score; excluded' : undefined });
-  push({ id: 'data.invalid_score', model: 'candidate', value: num(S.bad_c), n: rows, note: num(S.bad_c) ? 'rows with a NULL, NaN or infinite candidate score; excluded' : undefined });
+  push({ id: 'data.invalid_score', model: 'production', value: badP, n: rows, note: badP ? 'rows with a NULL, NaN or infinite production score; excluded' : undefined });
+  push({ id: 'data.invalid_score', model: 'candidate', value: badC, n: rows, note: badC ? 'rows with a NULL, NaN or infinite candidate score; excluded' : undefined });
 
-  // Rank-based outcomes, DeLong, calibration: scored rows streamed once into typed arrays.
-  const data = scored > 0 ? await scoreRows(conn, view, scored, mv.noise) : undefined;
-  // The cell table's GROUP BY runs on DuckDB's threads while JS ranks the scores below.
-  const gcols = opts.sensitive.map((_, i) => `g${i}`);
-  const t = doubleLiteral(opts.threshold);
-  const cellQuery = queryRows(conn, `SELECT ${gcols.map((g) => `${g}, `).join('')}y, (pp >= ${t})::INTEGER AS yp, (pc >= ${t})::INTEGER AS yc, count(*) AS n
-    FROM ${view} WHERE ok GROUP BY ALL ORDER BY ALL`);
-  cellQuery.catch(() => undefined); // awaited below; avoid an unhandled rejection if JS throws first
+  // Rank-based outcomes, DeLong, calibration: the scored rows.
+  const data = scored > 0 ? sf : undefined;
   const labRows = data ? labelledRows(data.y) : new Uint32Array(0);
   const rank = data && lab > 0 ? rankMetrics(data.pp, data.pc, data.y, labRows) : undefined;
   // As computeCurves: per model ROC/PR/calibration of the labelled table, then the score histogram of all scored rows.
@@ -139,11 +139,7 @@ async function compute(conn: DuckDBConnection, mv: MetricsView, opts: MetricOpti
   }
 
   // Confusion-matrix metrics from the cell table, with the multinomial paired bootstrap.
-  const cellRows = await cellQuery;
-  const cells: Cell[] = cellRows.map((r) => ({
-    groups: gcols.map((g) => (r[g] === null ? null : String(r[g]))),
-    y: r.y === null ? null : (num(r.y) as 0 | 1), yp: num(r.yp) as 0 | 1, yc: num(r.yc) as 0 | 1, n: num(r.n),
-  }));
+  const cells = cellsOf(sf, keyAt.map((k) => sf.keys[k]!), opts.threshold);
   const cm = new CellMetrics(cells, opts.sensitive);
   const counts = cells.map((c) => c.n);
   const point = cm.evaluate(counts);

@@ -1,5 +1,5 @@
 import type { ConfidenceInterval, MetricRecord } from '../contract/index.js';
-import type { ScoreRows } from './scoreRows.js';
+import type { ScoreRows } from './frame.js';
 import { selectQuantiles } from './selectQuantiles.js';
 import { normalQuantile } from './specialFunctions.js';
 

@@ -1,4 +1,4 @@
-import type { ScoreRows } from './scoreRows.js';
+import type { ScoreRows } from './frame.js';
 import { selectQuantiles } from './selectQuantiles.js';
 
 /** Mean and sample variance (NaN below 2 values) of one per-row series. */

@@ -1,10 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { WorkbenchError, type MetricRecord } from '../../contract/index.js';
 import { DEFAULT_BOOTSTRAP } from '../computeMetrics.js';
-import { num, queryRows } from '../sql.js';
+import { loadFrame, type MetricFrame } from '../frame.js';
 import { groupRecords } from './groupRecords.js';
 import { groupStats } from './groupStats.js';
-import { keyedView } from './keyedView.js';
 import { resolveSliceMetrics, TIME_METRICS } from './sliceMetrics.js';
 
 export type TimeWindow = 'day' | 'week' | 'month';
@@ -23,6 +22,56 @@ export function chooseWindow(spanDays: number): TimeWindow {
   return !(spanDays > 14) ? 'day' : spanDays <= 26 * 7 ? 'week' : 'month';
 }
 
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of the first day of the month containing day `d` (Hinnant's civil calendar algorithms). */
+function monthStart(d: number): number {
+  const z = d + 719468, era = Math.floor(z / 146097), doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100)), mp = Math.floor((5 * doy + 2) / 153);
+  return d - (doy - Math.floor((153 * mp + 2) / 5));
+}
+
+/** Start day (days since the epoch) of the window holding day `d`: the day itself, its ISO week's Monday, or its month's 1st. */
+function windowStart(d: number, window: TimeWindow): number {
+  return window === 'day' ? d : window === 'week' ? d - (((d + 3) % 7) + 7) % 7 : monthStart(d);
+}
+
+/**
+ * Per row the index of its window (-1 without a timestamp) and the windows' labels 'YYYY-MM-DD'
+ * (start dates, ascending), as DuckDB's date_trunc(window, ts) on the TIMESTAMP read as UTC.
+ */
+export function windowCodes(time: Float64Array, window: TimeWindow): { codes: Int32Array; labels: string[] } {
+  const n = time.length, start = new Float64Array(n);
+  let lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const ms = time[i]!;
+    if (Number.isNaN(ms)) { start[i] = NaN; continue; }
+    const s = windowStart(Math.floor(ms / DAY_MS), window);
+    start[i] = s;
+    if (s < lo) lo = s;
+    if (s > hi) hi = s;
+  }
+  const codes = new Int32Array(n).fill(-1);
+  if (lo > hi) return { codes, labels: [] };
+  const distinct = new Map<number, number>();
+  for (let i = 0; i < n; i++) { const s = start[i]!; if (!Number.isNaN(s) && !distinct.has(s)) distinct.set(s, 0); }
+  const days = [...distinct.keys()].sort((a, b) => a - b);
+  days.forEach((d, k) => distinct.set(d, k));
+  for (let i = 0; i < n; i++) { const s = start[i]!; if (!Number.isNaN(s)) codes[i] = distinct.get(s)!; }
+  return { codes, labels: days.map((d) => new Date(d * DAY_MS).toISOString().slice(0, 10)) };
+}
+
+function check(opts: OverTimeOptions): void {
+  const requested = opts.window ?? 'auto';
+  if (!['day', 'week', 'month', 'auto'].includes(requested)) {
+    throw new WorkbenchError('BAD_ARGUMENT', `Unknown time window "${String(requested)}"; use day, week, month or auto.`, { window: requested });
+  }
+  if (!Number.isFinite(opts.threshold)) throw new WorkbenchError('BAD_ARGUMENT', `Threshold must be a finite number, got ${opts.threshold}.`, { threshold: opts.threshold });
+  const B = opts.bootstrap?.B ?? DEFAULT_BOOTSTRAP.B;
+  if (!Number.isInteger(B) || B < 0) throw new WorkbenchError('BAD_ARGUMENT', `Bootstrap B must be a non-negative integer, got ${B}.`, { B });
+}
+
 /**
  * Metrics per time window of the relation's `sb_time` column, as series: time.window (both; one
  * record, value = number of windows, note = the window chosen and why, rows without a timestamp),
@@ -32,55 +81,43 @@ export function chooseWindow(spanDays: number): TimeWindow {
  * time.rows (both) per window. Intervals as computeMetrics; rows without a timestamp are left out.
  */
 export async function computeOverTime(conn: DuckDBConnection, relation: string, opts: OverTimeOptions): Promise<MetricRecord[]> {
+  check(opts);
+  return overTimeOfFrame(await loadFrame(conn, relation, { time: true }), opts);
+}
+
+/** computeOverTime on a frame loaded with `time`. */
+export function overTimeOfFrame(f: MetricFrame, opts: OverTimeOptions): MetricRecord[] {
+  check(opts);
+  if (!f.time) throw new WorkbenchError('MAPPING_MISMATCH', 'No timestamp column is mapped (the metrics relation has no sb_time): map a timestamp to see metrics over time.', { column: 'sb_time' });
   const requested = opts.window ?? 'auto';
-  if (!['day', 'week', 'month', 'auto'].includes(requested)) {
-    throw new WorkbenchError('BAD_ARGUMENT', `Unknown time window "${String(requested)}"; use day, week, month or auto.`, { window: requested });
-  }
-  if (!Number.isFinite(opts.threshold)) throw new WorkbenchError('BAD_ARGUMENT', `Threshold must be a finite number, got ${opts.threshold}.`, { threshold: opts.threshold });
   const boot = { ...DEFAULT_BOOTSTRAP, ...opts.bootstrap };
-  if (!Number.isInteger(boot.B) || boot.B < 0) throw new WorkbenchError('BAD_ARGUMENT', `Bootstrap B must be a non-negative integer, got ${boot.B}.`, { B: boot.B });
-  let cols: string[];
-  try {
-    cols = (await queryRows(conn, `DESCRIBE SELECT * FROM ${relation} AS __r`)).map((r) => String(r.column_name));
-  } catch (e) {
-    throw new WorkbenchError('BAD_ARGUMENT', `Cannot read the metrics relation ${relation}: ${(e as Error).message}`, { relation });
+  let min = Infinity, max = -Infinity, noTime = 0;
+  for (let i = 0; i < f.n; i++) {
+    const ms = f.time[i]!;
+    if (Number.isNaN(ms)) { noTime++; continue; }
+    if (ms < min) min = ms;
+    if (ms > max) max = ms;
   }
-  if (!cols.includes('sb_time')) {
-    throw new WorkbenchError('MAPPING_MISMATCH', 'No timestamp column is mapped (the metrics relation has no sb_time): map a timestamp to see metrics over time.', { column: 'sb_time' });
-  }
-  const ts = 'CAST(__r.sb_time AS TIMESTAMP)';
-  let span: Record<string, unknown>;
-  try {
-    [span] = (await queryRows(conn, `SELECT epoch(max(${ts})) - epoch(min(${ts})) AS span, count(*) FILTER (WHERE __r.sb_time IS NULL) AS no_time, count(*) AS n FROM ${relation} AS __r`)) as [Record<string, unknown>];
-  } catch (e) {
-    throw new WorkbenchError('MAPPING_MISMATCH', `The timestamp column cannot be read as a timestamp: ${(e as Error).message}`, { column: 'sb_time' });
-  }
-  const days = num(span.span) / 86400, noTime = num(span.no_time);
+  const days = (max - min) / DAY_MS;
   const window = requested === 'auto' ? chooseWindow(days) : requested;
   const spanText = Number.isFinite(days) ? `span ${Number(days.toFixed(2))} days` : 'no timestamps';
   const why = requested === 'auto' ? `${window} windows chosen from the ${spanText} (<= 14 days: day, <= 26 weeks: week, else month)` : `${window} windows (${spanText})`;
   const start = window === 'week' ? 'weeks start on Monday' : window === 'month' ? 'months start on the 1st' : 'days in the timestamp\'s own clock';
   const metrics = resolveSliceMetrics([...TIME_METRICS]);
-  const { view, drop } = await keyedView(conn, relation, `strftime(date_trunc('${window}', ${ts}), '%Y-%m-%d')`, '__r.sb_time IS NOT NULL');
-  try {
-    // DeLong's placements need row-level joins per window: affordable up to a million rows; above, AUC per window comes without its interval.
-    const delong = num(span.n) <= 1_000_000;
-    const stats = await groupStats(conn, view, { threshold: opts.threshold, rank: true, delong });
-    const windows = [...stats.keys()];
-    const out: MetricRecord[] = [{
-      id: 'time.window', model: 'both', value: windows.length, n: num(span.n) - noTime,
-      note: `${why}; ${start}; labelled by their start date${noTime ? `; ${noTime} row(s) without a timestamp left out` : ''}`,
-    }];
-    for (const w of windows) {
-      const g = stats.get(w)!;
-      out.push({ id: 'time.rows', model: 'both', group: { window: w }, value: g.rows, n: g.rows, note: `${g.lab} labelled, ${g.scored} scored` });
-    }
-    const per = windows.map((w) => groupRecords(stats.get(w)!, metrics, 'time', { window: w }, boot).records);
-    for (const m of metrics) {
-      for (const recs of per) out.push(...recs.filter((r) => r.id === `time.${m.short}`));
-    }
-    return out;
-  } finally {
-    await drop();
+  const { codes, labels } = windowCodes(f.time, window);
+  const stats = groupStats(f, codes, labels, { threshold: opts.threshold, rank: true });
+  const windows = [...stats.keys()];
+  const out: MetricRecord[] = [{
+    id: 'time.window', model: 'both', value: windows.length, n: f.n - noTime,
+    note: `${why}; ${start}; labelled by their start date${noTime ? `; ${noTime} row(s) without a timestamp left out` : ''}`,
+  }];
+  for (const w of windows) {
+    const g = stats.get(w)!;
+    out.push({ id: 'time.rows', model: 'both', group: { window: w }, value: g.rows, n: g.rows, note: `${g.lab} labelled, ${g.scored} scored` });
   }
+  const per = windows.map((w) => groupRecords(stats.get(w)!, metrics, 'time', { window: w }, boot).records);
+  for (const m of metrics) {
+    for (const recs of per) out.push(...recs.filter((r) => r.id === `time.${m.short}`));
+  }
+  return out;
 }

@@ -3,7 +3,7 @@ import { WorkbenchError, type MetricModel, type MetricRecord } from '../../contr
 import { queryRows } from '../sql.js';
 import { groupRecords, type GroupBootstrap } from './groupRecords.js';
 import { groupStats } from './groupStats.js';
-import { keyedView } from './keyedView.js';
+import { loadFrame } from '../frame.js';
 import { sliceColumn } from './sliceColumn.js';
 import { sliceFlag } from './sliceFlag.js';
 import { DEFAULT_SLICE_METRICS, resolveSliceMetrics } from './sliceMetrics.js';
@@ -58,7 +58,6 @@ export async function computeSlices(conn: DuckDBConnection, relation: string, co
   }
   if (columns.length === 0) return [];
   const rank = metrics.some((m) => m.source === 'rank');
-  const delong = metrics.some((m) => m.short === 'roc_auc');
 
   // The whole, for the flags: point values only.
   let overall = new Map<string, Partial<Record<MetricModel, MetricRecord>>>();
@@ -70,32 +69,25 @@ export async function computeSlices(conn: DuckDBConnection, relation: string, co
       overall.set(m.short, e);
     }
   } else {
-    const whole = await keyedView(conn, relation, `'*'`);
-    try {
-      const stats = (await groupStats(conn, whole.view, { threshold: opts.threshold, rank: metrics.some((m) => m.source === 'rank' && m.worse), delong: false })).get('*');
-      if (stats) overall = groupRecords(stats, metrics, 'overall', {}, { ...boot, B: 0 }).byMetric;
-    } finally {
-      await whole.drop();
-    }
+    const whole = await loadFrame(conn, relation);
+    const stats = groupStats(whole, new Int32Array(whole.n), ['*'], { threshold: opts.threshold, rank: metrics.some((m) => m.source === 'rank' && m.worse) }).get('*');
+    if (stats) overall = groupRecords(stats, metrics, 'overall', {}, { ...boot, B: 0 }).byMetric;
   }
 
   const out: MetricRecord[] = [];
   for (const column of [...new Set(columns)]) {
     const sc = await sliceColumn(conn, relation, column, types.get(column)!, bins);
-    const { view, drop } = await keyedView(conn, relation, sc.keyExpr);
-    try {
-      const stats = await groupStats(conn, view, { threshold: opts.threshold, rank, delong });
-      const keys = [...stats.keys()].sort((a, b) => sc.rank(a) - sc.rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-      for (const key of keys) {
-        const g = stats.get(key)!;
-        const group = { [column]: key };
-        out.push({ id: 'slice.rows', model: 'both', group, value: g.rows, n: g.rows, note: `${g.lab} labelled, ${g.scored} scored; ${sc.note}` });
-        const gr = groupRecords(g, metrics, 'slice', group, boot);
-        out.push(...gr.records);
-        out.push(...sliceFlag(gr.byMetric, overall, metrics, group, g.lab, margin, minRows));
-      }
-    } finally {
-      await drop();
+    const frame = await loadFrame(conn, relation, { keys: [{ name: column, expr: sc.keyExpr }] });
+    const key = frame.keys[0]!;
+    const stats = groupStats(frame, key.codes, key.values, { threshold: opts.threshold, rank });
+    const keys = [...stats.keys()].sort((a, b) => sc.rank(a) - sc.rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+    for (const k of keys) {
+      const g = stats.get(k)!;
+      const group = { [column]: k };
+      out.push({ id: 'slice.rows', model: 'both', group, value: g.rows, n: g.rows, note: `${g.lab} labelled, ${g.scored} scored; ${sc.note}` });
+      const gr = groupRecords(g, metrics, 'slice', group, boot);
+      out.push(...gr.records);
+      out.push(...sliceFlag(gr.byMetric, overall, metrics, group, g.lab, margin, minRows));
     }
   }
   return out;

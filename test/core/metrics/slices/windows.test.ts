@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { windowCodes } from '../../../../core/metrics/slices/index.js';
+
+// Window starts are computed in JS from epoch milliseconds; DuckDB's date_trunc is the reference.
+test('time windows match DuckDB date_trunc for day, week and month (leap years, pre-1970, boundaries)', async () => {
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  try {
+    const r = await conn.runAndReadAll(`SELECT epoch_ms(ts)::DOUBLE AS ms,
+        strftime(date_trunc('day', ts), '%Y-%m-%d') AS d, strftime(date_trunc('week', ts), '%Y-%m-%d') AS w, strftime(date_trunc('month', ts), '%Y-%m-%d') AS m
+      FROM (SELECT TIMESTAMP '1969-12-01 00:00:00' + to_microseconds((hash(i) % 4000000000000)::BIGINT * 1000) AS ts FROM range(3000) t(i)
+            UNION ALL SELECT * FROM (VALUES (TIMESTAMP '2024-02-29 23:59:59.999'), (TIMESTAMP '2024-03-01 00:00:00'), (TIMESTAMP '1970-01-01 00:00:00'),
+              (TIMESTAMP '1969-12-31 23:59:59.999'), (TIMESTAMP '2000-02-29 12:00:00'), (TIMESTAMP '2100-03-01 00:00:00'), (TIMESTAMP '2026-11-23 00:00:00')) v(ts))`);
+    const rows = r.getRowObjectsJS() as { ms: number; d: string; w: string; m: string }[];
+    const time = Float64Array.from(rows, (x) => x.ms);
+    for (const [window, col] of [['day', 'd'], ['week', 'w'], ['month', 'm']] as const) {
+      const { codes, labels } = windowCodes(time, window);
+      rows.forEach((x, i) => assert.equal(labels[codes[i]!], x[col], `${window} of ${new Date(x.ms).toISOString()}`));
+      assert.deepEqual(labels, [...labels].sort(), 'labels ascending');
+    }
+    const withNull = windowCodes(Float64Array.from([NaN, time[0]!]), 'day');
+    assert.equal(withNull.codes[0], -1);
+    assert.equal(withNull.labels.length, 1);
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+});
