@@ -16,6 +16,8 @@ export interface PredictionWriter {
   committedRows(): Promise<number>;
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /** DDL of a run's predictions table. */
 export function predictionsDDL(table: string): string {
   return `CREATE TABLE IF NOT EXISTS ${quoteIdent(table)} (row_id BIGINT, production DOUBLE, candidate DOUBLE, noise DOUBLE)`;
@@ -30,6 +32,8 @@ export class DuckDBPredictionWriter implements PredictionWriter {
   private appender: DuckDBAppender | null = null;
   private readonly chunk = DuckDBDataChunk.create([BIGINT, DOUBLE, DOUBLE, DOUBLE]);
   private readonly ids = new BigInt64Array(VECTOR_SIZE);
+  /** The same bytes as 32-bit words, to write row ids without a BigInt per row. */
+  private readonly idWords = new Uint32Array(this.ids.buffer);
   private readonly scores = [new Float64Array(VECTOR_SIZE), new Float64Array(VECTOR_SIZE), new Float64Array(VECTOR_SIZE)];
   private closed = false;
 
@@ -62,7 +66,16 @@ export class DuckDBPredictionWriter implements PredictionWriter {
       const m = Math.min(VECTOR_SIZE, n - start);
       this.chunk.reset();
       this.chunk.rowCount = m;
-      for (let i = 0; i < m; i++) this.ids[i] = BigInt(rowIds[start + i]);
+      // Row ids are non-negative integers below 2^53: written as (low, high) 32-bit words, little-endian as DuckDB's vectors.
+      if (LITTLE_ENDIAN) {
+        for (let i = 0; i < m; i++) {
+          const id = rowIds[start + i]!;
+          this.idWords[2 * i] = id >>> 0;
+          this.idWords[2 * i + 1] = Math.floor(id / 4294967296);
+        }
+      } else {
+        for (let i = 0; i < m; i++) this.ids[i] = BigInt(rowIds[start + i]!);
+      }
       writeFixed(this.chunk, 0, this.ids.subarray(0, m));
       for (let c = 0; c < 3; c++) {
         const src = sources[c];

@@ -89,3 +89,24 @@ test('noise column, NaN scores as NULL, close() discards uncommitted rows, lengt
     await ws.close();
   }
 });
+
+test('predictions: row ids beyond 32 bits are written exactly', async () => {
+  const t = tempDir();
+  try {
+    const ws = await Workspace.create(t.file('ws.duckdb'), { memoryLimit: '256MB', threads: 1 });
+    try {
+      await ws.createRun(run('big', 4));
+      const w = await ws.openPredictionWriter('big');
+      const ids = Float64Array.from([0, 2 ** 32 - 1, 2 ** 32 + 5, 2 ** 53 - 1]);
+      await w.append(ids, Float32Array.from([0.1, 0.2, 0.3, 0.4]), Float64Array.from([0.5, 0.6, 0.7, 0.8]));
+      await w.commit(4);
+      await w.close();
+      const r = await ws.conn.runAndReadAll(`SELECT row_id FROM ${ws.predictionsTable('big')} ORDER BY row_id`);
+      assert.deepEqual(r.getRowsJS().map((x) => x[0]), [0n, 4294967295n, 4294967301n, 9007199254740991n]);
+    } finally {
+      await ws.close();
+    }
+  } finally {
+    t.cleanup();
+  }
+});
