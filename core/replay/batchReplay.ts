@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { WorkbenchError } from '../contract/index.js';
 import type { Workspace } from '../data/Workspace.js';
 import type { ModelRunner, Tensor } from '../model/ModelRunner.js';
-import { buildFeeds, extractScores, layoutFor } from './buildFeeds.js';
+import { buildAllFeeds, extractScores, layoutFor } from './buildFeeds.js';
 import type { ModelPlan, ReplayPlan } from './resolveMap.js';
 
 export interface ReplayProgress {
@@ -87,53 +87,74 @@ export async function batchReplay(ws: Workspace, plan: ReplayPlan, runners: Repl
     stats.rowsResumed = fromRow;
     let done = fromRow;
     const it = ws.streamColumns(opts.datasetId, layout.requests, { chunkRows, fromRow, signal: opts.signal })[Symbol.asyncIterator]();
-    let next = it.next();
-    for (;;) {
+    // Two chunks in flight: while the models score chunk i+1 in their workers, chunk i's scores are
+    // written here, and DuckDB reads chunk i+2 on its own thread.
+    type Scored = { rows: number; rowIds: Float64Array; firstRow: number; scores: Promise<[Float64Array, Float64Array, Float64Array | undefined]> };
+    let inFlight: Scored | null = null;
+    const finish = async (job: Scored) => {
       let t = performance.now();
-      const r = await next;
-      stats.timings.readMs += performance.now() - t;
-      if (r.done) break;
-      if (opts.signal?.aborted) {
-        await writer.commit(done);
-        throw new WorkbenchError('CANCELLED', `Replay cancelled after ${done.toLocaleString('en-US')} rows; the rows committed so far are kept and the run can be resumed.`, { rowsDone: done });
-      }
-      const chunk = r.value;
-      t = performance.now();
-      const rows = chunk.rows;
-      const rowIds = chunk.rowIds.slice(0, rows);
-      const firstRow = rows ? rowIds[0] : done;
-      layout.requests.forEach((req, i) => {
-        const nulls = chunk.columns[i].nulls;
-        if (nulls) stats.missingByColumn[req.column] = (stats.missingByColumn[req.column] ?? 0) + nulls;
-      });
-      const pFeeds = buildFeeds(plan.production, chunk, layout);
-      const cFeeds = buildFeeds(plan.candidate, chunk, layout);
-      const nFeeds = runners.noise ? buildFeeds(plan.production, chunk, layout) : null;
-      stats.timings.buildMs += performance.now() - t;
-      next = it.next(); // read the next chunk while the models run
-      t = performance.now();
-      const [p, c, n] = await Promise.all([
-        score(runners.production, plan.production, pFeeds, rows, firstRow),
-        score(runners.candidate, plan.candidate, cFeeds, rows, firstRow),
-        runners.noise && nFeeds ? score(runners.noise, plan.production, nFeeds, rows, firstRow) : Promise.resolve(undefined),
-      ]);
+      const [p, c, n] = await job.scores;
       stats.timings.inferMs += performance.now() - t;
       stats.nanScores.production += countNaN(p);
       stats.nanScores.candidate += countNaN(c);
       if (n) stats.nanScores.noise = (stats.nanScores.noise ?? 0) + countNaN(n);
       t = performance.now();
-      await writer.append(rowIds, p, c, n);
-      done += rows;
+      await writer.append(job.rowIds, p, c, n);
+      done += job.rows;
       if (done >= opts.totalRows || performance.now() - lastCommit >= commitEvery) {
         await writer.commit(done);
         lastCommit = performance.now();
       }
       stats.timings.writeMs += performance.now() - t;
-      stats.rowsScored += rows;
+      stats.rowsScored += job.rows;
       stats.chunks++;
       const elapsed = (performance.now() - t0) / 1000;
       const rate = elapsed > 0 ? stats.rowsScored / elapsed : 0;
       opts.onProgress?.({ stage: 'replay', done, total: opts.totalRows, rate, etaSeconds: rate > 0 ? Math.max(0, (opts.totalRows - done) / rate) : null });
+    };
+    try {
+      let next = it.next();
+      for (;;) {
+        let t = performance.now();
+        const r = await next;
+        stats.timings.readMs += performance.now() - t;
+        if (r.done) break;
+        if (opts.signal?.aborted) break;
+        const chunk = r.value;
+        t = performance.now();
+        const rows = chunk.rows;
+        const rowIds = chunk.rowIds.slice(0, rows);
+        const firstRow = rows ? rowIds[0] : done;
+        layout.requests.forEach((req, i) => {
+          const nulls = chunk.columns[i].nulls;
+          if (nulls) stats.missingByColumn[req.column] = (stats.missingByColumn[req.column] ?? 0) + nulls;
+        });
+        const [pFeeds, cFeeds, nFeeds] = buildAllFeeds(runners.noise ? [plan.production, plan.candidate, plan.production] : [plan.production, plan.candidate], chunk, layout);
+        stats.timings.buildMs += performance.now() - t;
+        next = it.next(); // read the next chunk while the models run
+        const scores = Promise.all([
+          score(runners.production, plan.production, pFeeds!, rows, firstRow),
+          score(runners.candidate, plan.candidate, cFeeds!, rows, firstRow),
+          runners.noise && nFeeds ? score(runners.noise, plan.production, nFeeds, rows, firstRow) : Promise.resolve(undefined),
+        ]);
+        scores.catch(() => undefined); // awaited in finish(); a failure there is the one reported
+        const previous: Scored | null = inFlight;
+        inFlight = { rows, rowIds, firstRow, scores };
+        if (previous) await finish(previous);
+      }
+      if (inFlight && !opts.signal?.aborted) {
+        const last: Scored = inFlight;
+        inFlight = null;
+        await finish(last);
+      }
+    } finally {
+      // A chunk still in flight (cancel or failure) is never written: its rows are scored again on resume.
+      if (inFlight) await (inFlight as Scored).scores.catch(() => undefined);
+      await it.return?.(undefined)?.catch(() => undefined); // closes the read's connection when the loop ended early
+    }
+    if (opts.signal?.aborted) {
+      await writer.commit(done);
+      throw new WorkbenchError('CANCELLED', `Replay cancelled after ${done.toLocaleString('en-US')} rows; the rows committed so far are kept and the run can be resumed.`, { rowsDone: done });
     }
     if (done < opts.totalRows) {
       throw new WorkbenchError('INTERNAL', `Replay read ${done.toLocaleString('en-US')} of ${opts.totalRows.toLocaleString('en-US')} rows; the stream ended early. The rows committed are kept; run again to resume.`, { rowsDone: done });

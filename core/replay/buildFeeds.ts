@@ -83,9 +83,26 @@ function buildInput(inp: InputPlan, chunk: ColumnChunk, layout: ColumnLayout): T
 
 /** Fresh tensors for one model (fresh because they are transferred to the model's worker). */
 export function buildFeeds(plan: ModelPlan, chunk: ColumnChunk, layout: ColumnLayout): Record<string, Tensor> {
-  const feeds: Record<string, Tensor> = {};
-  for (const inp of plan.inputs) feeds[inp.input] = buildInput(inp, chunk, layout);
-  return feeds;
+  return buildAllFeeds([plan], chunk, layout)[0]!;
+}
+
+/**
+ * Fresh tensors for each of `plans` (one per worker, as they are transferred). An input fed exactly
+ * as one already built (same type, layout and columns: typically production and candidate read the
+ * same features) is a copy of it, a memcpy instead of a second gather and interleave.
+ */
+export function buildAllFeeds(plans: ModelPlan[], chunk: ColumnChunk, layout: ColumnLayout): Record<string, Tensor>[] {
+  const built = new Map<string, Tensor>();
+  return plans.map((plan) => {
+    const feeds: Record<string, Tensor> = {};
+    for (const inp of plan.inputs) {
+      const key = JSON.stringify([inp.type, inp.layout, inp.columns]);
+      const same = built.get(key);
+      if (same) feeds[inp.input] = { type: same.type, data: same.data.slice() as TensorData, dims: [...same.dims] };
+      else built.set(key, feeds[inp.input] = buildInput(inp, chunk, layout));
+    }
+    return feeds;
+  });
 }
 
 /** Reads the score out of a model's output: the positive-class column, the regression value, or the multiclass argmax. */
