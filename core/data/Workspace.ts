@@ -4,10 +4,11 @@ import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { WorkbenchError, type DatasetInfo, type ModelInfo, type RowPage, type RunInfo } from '../contract/index.js';
+import { WorkbenchError, type ColumnInfo, type DatasetInfo, type ModelInfo, type RowPage, type RunInfo } from '../contract/index.js';
 import { CATALOG_DDL } from './catalog.js';
 import { duckdbMessage, wrapError } from './duckdbErrors.js';
 import { importDataset, type ImportOptions } from './importDataset.js';
+import { brokenViewSql, datasetsDirOf, keptFileProblem, keptPath, parquetSelect, removeOrphans, viewReads, type KeptDataset } from './keptFiles.js';
 import { MetaStore } from './MetaStore.js';
 import { DuckDBPredictionWriter, type PredictionWriter } from './PredictionWriter.js';
 import { readOnlyQuery } from './readOnlyQuery.js';
@@ -53,8 +54,12 @@ export interface WorkspaceOptions {
 }
 
 /**
- * The DuckDB workspace that keeps everything between sessions: imported datasets (one table each,
- * `sb_row` first), model records, runs with their resume point, metadata, per-row predictions.
+ * The DuckDB workspace that keeps everything between sessions: imported datasets (one relation
+ * each, named by the dataset id, `sb_row` first), model records, runs with their resume point,
+ * metadata, per-row predictions. CSV and Arrow datasets are tables; a Parquet dataset is a view
+ * over a read-only copy of its file in the folder `<workspace file>.datasets` beside the workspace
+ * (keptFiles.ts), which moves with it: opening the workspace points the views at the folder's
+ * current place. An in-memory workspace references the original Parquet file instead.
  *
  * Connections: `conn` serves reads (metrics, previews); catalogue writes go through one write
  * connection behind a queue; every stream, import and prediction writer gets a connection of its
@@ -65,6 +70,14 @@ export class Workspace {
   private readonly queryQueue = new SerialQueue();
   private readonly writers = new Set<DuckDBPredictionWriter>();
   private readonly meta: MetaStore;
+  /** Where Parquet datasets are kept; null for an in-memory workspace. */
+  readonly datasetsDir: string | null;
+  /** Datasets kept as files: id -> sb_dataset_files.file. */
+  private readonly keptFiles = new Map<string, string>();
+  /** Datasets whose kept file was unusable when the workspace opened (their views raise this error). */
+  private readonly keptProblems = new Map<string, WorkbenchError>();
+  /** Statements every new connection runs: temporary views that point a read-only workspace's datasets at their files' current place. */
+  private readonly sessionViews: string[] = [];
   private closed = false;
 
   private constructor(
@@ -77,6 +90,7 @@ export class Workspace {
     readonly readOnly: boolean,
   ) {
     this.meta = new MetaStore(conn, writeConn, this.writeQueue);
+    this.datasetsDir = datasetsDirOf(path);
   }
 
   /** Open or create a workspace file (or ':memory:'). */
@@ -104,6 +118,7 @@ export class Workspace {
     const ws = new Workspace(file, instance, conn, writeConn, queryConn, opts.readOnly ?? false);
     try {
       if (!ws.readOnly) await ws.initCatalog();
+      await ws.attachKeptFiles();
     } catch (e) {
       await ws.close();
       throw wrapError(e, 'FILE_UNREADABLE', `Workspace ${file} cannot be initialised`, { path: file });
@@ -116,6 +131,63 @@ export class Workspace {
     // Staging tables of imports a crash interrupted.
     const r = await this.writeConn.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND table_name LIKE 'sb\\_import\\_%' ESCAPE '\\'`);
     for (const [name] of r.getRows()) await this.writeConn.run(`DROP TABLE IF EXISTS ${quoteIdent(String(name))}`);
+  }
+
+  /**
+   * Point the view of every dataset kept as a file at the file's current place (the workspace may
+   * have moved). A file that is missing, changed size or does not read gets a view whose every
+   * read fails with a message naming the dataset and the file (and getDataset throws it), so the
+   * workspace still opens and lists. A writable workspace replaces its views when they differ and
+   * removes files no dataset references; a read-only one shadows them with temporary views.
+   */
+  private async attachKeptFiles(): Promise<void> {
+    const has = await this.conn.runAndReadAll(`SELECT 1 FROM duckdb_tables() WHERE table_name = 'sb_dataset_files' AND schema_name = 'main' AND NOT temporary`);
+    if (has.currentRowCount === 0) return; // a workspace from before kept files (read-only): tables only
+    const r = await this.conn.runAndReadAll(
+      `SELECT f.dataset_id, f.file, d.name, d.path, d.size_bytes, d.columns FROM sb_dataset_files f JOIN sb_datasets d ON d.id = f.dataset_id ORDER BY 1`,
+    );
+    const views = new Map((await this.conn.runAndReadAll(`SELECT view_name, sql FROM duckdb_views() WHERE schema_name = 'main' AND NOT internal AND NOT temporary`))
+      .getRows().map(([n, sql]) => [String(n), String(sql)]));
+    const kind = this.readOnly ? 'TEMP VIEW' : 'VIEW';
+    const run = async (sql: string) => {
+      if (this.readOnly) {
+        for (const c of [this.conn, this.queryConn]) await c.run(sql);
+        this.sessionViews.push(sql);
+      } else {
+        await this.writeConn.run(sql);
+      }
+    };
+    for (const [id, file, name, path, size, columns] of r.getRows()) {
+      const ds: KeptDataset = { id: String(id), name: String(name), path: String(path), sizeBytes: Number(size) };
+      const at = keptPath(this.datasetsDir, String(file));
+      this.keptFiles.set(ds.id, String(file));
+      let problem = await keptFileProblem(ds, at, this.datasetsDir);
+      if (!problem) {
+        if (viewReads(views.get(ds.id) ?? '', at)) continue;
+        try {
+          await run(`CREATE OR REPLACE ${kind} ${quoteIdent(ds.id)} AS ${parquetSelect(at)}`);
+          continue;
+        } catch (e) {
+          problem = new WorkbenchError('BAD_DATASET', `Dataset ${ds.id} (${ds.name}) cannot be read: its file ${at} does not read as Parquet (${duckdbMessage(e)}). Import ${ds.path} again to use this data.`, { datasetId: ds.id, path: at, source: ds.path, cause: duckdbMessage(e) });
+        }
+      }
+      this.keptProblems.set(ds.id, problem);
+      const [full, bare] = brokenViewSql(ds.id, JSON.parse(String(columns)) as ColumnInfo[], problem.message, kind);
+      await run(full).catch(() => run(bare));
+    }
+    if (!this.readOnly && this.datasetsDir !== null) await removeOrphans(this.datasetsDir, new Set(this.keptFiles.values()));
+  }
+
+  /** A new connection to the workspace (with a read-only workspace's temporary views). */
+  private async connect(): Promise<DuckDBConnection> {
+    const c = await this.instance.connect();
+    try {
+      for (const sql of this.sessionViews) await c.run(sql);
+    } catch (e) {
+      c.closeSync();
+      throw e;
+    }
+    return c;
   }
 
   /** Close every connection, roll back uncommitted predictions, and release the file. */
@@ -131,19 +203,32 @@ export class Workspace {
 
   // ---- datasets ----
 
-  /** Import a Parquet, Arrow IPC (file or stream) or CSV file as a new dataset table. */
+  /** Import a Parquet (kept as a file, read through a view), Arrow IPC (file or stream) or CSV (a table) file as a new dataset. */
   async importDataset(file: string, opts: ImportOptions = {}): Promise<DatasetInfo> {
     this.assertWritable('import a dataset');
-    return importDataset({ instance: this.instance, writeConn: this.writeConn, writeQueue: this.writeQueue }, file, opts);
+    const { info, keptFile } = await importDataset({ instance: this.instance, writeConn: this.writeConn, writeQueue: this.writeQueue, datasetsDir: this.datasetsDir }, file, opts);
+    if (keptFile !== null) this.keptFiles.set(info.id, keptFile);
+    return info;
   }
 
   listDatasets(): Promise<DatasetInfo[]> {
     return this.meta.listDatasets();
   }
 
-  /** The dataset `id`, or NOT_FOUND. */
-  getDataset(id: string): Promise<DatasetInfo> {
-    return this.meta.getDataset(id);
+  /**
+   * The dataset `id`, or NOT_FOUND. For a dataset kept as a file, checks the file is there with the
+   * size imported: FILE_NOT_FOUND or BAD_DATASET otherwise, naming the dataset and the file.
+   */
+  async getDataset(id: string): Promise<DatasetInfo> {
+    const ds = await this.meta.getDataset(id);
+    const problem = this.keptProblems.get(ds.id);
+    if (problem) throw problem;
+    const file = this.keptFiles.get(ds.id);
+    if (file !== undefined) {
+      const p = await keptFileProblem(ds, keptPath(this.datasetsDir, file), this.datasetsDir);
+      if (p) throw p;
+    }
+    return ds;
   }
 
   /** Rows [offset, offset+limit) of a dataset in file order (sb_row not shown). */
@@ -208,7 +293,7 @@ export class Workspace {
   /** Stream columns of a dataset in insertion (file) order, starting at row `fromRow`, as typed arrays. */
   async *streamColumns(datasetId: string, specs: ColumnRequest[], opts: { chunkRows: number; fromRow?: number; signal?: AbortSignal }): AsyncIterable<ColumnChunk> {
     const ds = await this.getDataset(datasetId);
-    yield* streamColumns(this.instance, ds, specs, opts);
+    yield* streamColumns(() => this.connect(), ds, specs, opts);
   }
 
   /** A writer for the predictions of run `runId` (which must exist); see PredictionWriter. */

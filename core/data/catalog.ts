@@ -12,12 +12,18 @@ export const CATALOG_DDL = [
   /** rows_done lives apart from sb_runs so a prediction writer's commit never conflicts with updateRun. */
   `CREATE TABLE IF NOT EXISTS sb_run_progress (run_id VARCHAR, rows_done BIGINT)`,
   `CREATE TABLE IF NOT EXISTS sb_meta (key VARCHAR, value VARCHAR)`,
+  /**
+   * Datasets kept as files (Parquet): the dataset's relation is then a view over `file`, a name in
+   * the workspace's `.datasets` folder, or an absolute path where the workspace has no folder
+   * (in memory). Datasets without a row here are tables; workspaces from before it have none.
+   */
+  `CREATE TABLE IF NOT EXISTS sb_dataset_files (dataset_id VARCHAR, file VARCHAR)`,
 ];
 
 /** Tables whose names user datasets may never take. */
-export const CATALOG_TABLES = ['sb_datasets', 'sb_models', 'sb_runs', 'sb_run_progress', 'sb_meta'];
+export const CATALOG_TABLES = ['sb_datasets', 'sb_models', 'sb_runs', 'sb_run_progress', 'sb_meta', 'sb_dataset_files'];
 
-/** Prefix of the staging tables an import writes before it is renamed into place. */
+/** Prefix of the staging tables (and kept files) an import writes before it is renamed into place. */
 export const STAGING_PREFIX = 'sb_import_';
 
 /** The sb_datasets row for a DatasetInfo, in column order. */

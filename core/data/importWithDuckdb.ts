@@ -22,22 +22,17 @@ export interface ImportJob {
 const CSV_TYPES = "['BIGINT', 'DOUBLE', 'TIMESTAMP', 'DATE', 'TIME', 'VARCHAR']";
 
 /**
- * Parquet and CSV: one CREATE TABLE AS over read_parquet/read_csv (auto-detected), with sb_row
- * numbered in file order (Parquet's file_row_number, CSV's streaming row_number()). Progress comes from DuckDB's query progress;
- * cancel interrupts the query.
+ * CSV: one CREATE TABLE AS over read_csv (auto-detected), with sb_row numbered in file order by a
+ * streaming row_number(). Progress comes from DuckDB's query progress; cancel interrupts the query.
+ * (Parquet is not re-encoded into a table: see importParquet.ts.)
  */
-export async function importWithDuckdb(job: ImportJob, format: 'parquet' | 'csv'): Promise<void> {
+export async function importWithDuckdb(job: ImportJob, format: 'csv'): Promise<void> {
   const { conn, file } = job;
-  const source = format === 'parquet' ? `read_parquet(${quoteString(file)})` : `read_csv(${quoteString(file)}, auto_type_candidates = ${CSV_TYPES})`;
+  const source = `read_csv(${quoteString(file)}, auto_type_candidates = ${CSV_TYPES})`;
   const bad = (e: unknown, what: string) =>
-    WorkbenchError.is(e) ? e : new WorkbenchError('BAD_DATASET', `Cannot ${what} ${file} as ${format === 'parquet' ? 'Parquet' : 'CSV'}: ${duckdbMessage(e)}`, { path: file, format, cause: duckdbMessage(e) });
+    WorkbenchError.is(e) ? e : new WorkbenchError('BAD_DATASET', `Cannot ${what} ${file} as CSV: ${duckdbMessage(e)}`, { path: file, format, cause: duckdbMessage(e) });
 
-  let total: number | null = null;
   try {
-    if (format === 'parquet') {
-      const r = await conn.runAndReadAll(`SELECT sum(num_rows) FROM parquet_file_metadata(${quoteString(file)})`);
-      total = Number(r.getRows()[0][0] ?? 0);
-    }
     const d = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
     const names = d.getRows().map((r) => String(r[0]));
     if (names.some((n) => n.toLowerCase() === 'sb_row')) {
@@ -46,23 +41,19 @@ export async function importWithDuckdb(job: ImportJob, format: 'parquet' | 'csv'
   } catch (e) {
     throw bad(e, 'read');
   }
-  const estimate = total ?? (format === 'csv' ? await estimateCsvRows(file, job.sizeBytes) : null);
+  const estimate = await estimateCsvRows(file, job.sizeBytes);
 
   await conn.run('SET enable_progress_bar = true');
   await conn.run('SET enable_progress_bar_print = false');
   const timer = setInterval(() => {
     const pct = conn.progress.percentage;
-    if (pct >= 0 && estimate !== null) job.onProgress?.(Math.floor((Math.min(pct, 100) / 100) * estimate), total);
+    if (pct >= 0 && estimate !== null) job.onProgress?.(Math.floor((Math.min(pct, 100) / 100) * estimate), null);
   }, 250);
   const onAbort = () => conn.interrupt();
   job.signal?.addEventListener('abort', onAbort);
   try {
     if (job.signal?.aborted) throw cancelled(`Import of ${file}`);
-    // Parquet carries its own row numbers, which keeps the scan parallel; CSV needs a streaming row_number().
-    const select = format === 'parquet'
-      ? `SELECT CAST(file_row_number AS BIGINT) AS sb_row, * EXCLUDE (file_row_number) FROM read_parquet(${quoteString(file)}, file_row_number = true)`
-      : `SELECT CAST(row_number() OVER () - 1 AS BIGINT) AS sb_row, * FROM ${source}`;
-    await conn.run(`CREATE TABLE ${quoteIdent(job.staging)} AS ${select}`);
+    await conn.run(`CREATE TABLE ${quoteIdent(job.staging)} AS SELECT CAST(row_number() OVER () - 1 AS BIGINT) AS sb_row, * FROM ${source}`);
     if (job.signal?.aborted) throw cancelled(`Import of ${file}`);
   } catch (e) {
     if (job.signal?.aborted) throw cancelled(`Import of ${file}`);

@@ -1,4 +1,4 @@
-import type { DuckDBConnection, DuckDBDataChunk, DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBDataChunk } from '@duckdb/node-api';
 import { WorkbenchError, type DatasetInfo } from '../contract/index.js';
 import { cancelled, duckdbMessage } from './duckdbErrors.js';
 import { quoteIdent } from './sql.js';
@@ -119,14 +119,14 @@ async function castError(conn: DuckDBConnection, ds: DatasetInfo, specs: ColumnR
  * shorter). Runs on its own connection, so writers elsewhere cannot cut the stream short, and
  * checks at the end that every expected row arrived.
  */
-export async function* streamColumns(instance: DuckDBInstance, ds: DatasetInfo, specs: ColumnRequest[], opts: { chunkRows: number; fromRow?: number; signal?: AbortSignal }): AsyncGenerator<ColumnChunk> {
+export async function* streamColumns(connect: () => Promise<DuckDBConnection>, ds: DatasetInfo, specs: ColumnRequest[], opts: { chunkRows: number; fromRow?: number; signal?: AbortSignal }): AsyncGenerator<ColumnChunk> {
   checkRequests(ds, specs);
   const chunkRows = Math.floor(opts.chunkRows);
   if (!(chunkRows > 0)) throw new WorkbenchError('BAD_ARGUMENT', `chunkRows must be a positive integer, got ${opts.chunkRows}.`, { chunkRows: opts.chunkRows });
   const fromRow = Math.max(0, Math.floor(opts.fromRow ?? 0));
   const select = specs.map((s) => selectExpr(s, ds.columns.find((c) => c.name === s.column)!.type));
   const sql = `SELECT sb_row${select.map((s) => `, ${s}`).join('')} FROM ${quoteIdent(ds.id)} WHERE sb_row >= ${fromRow}`;
-  const conn = await instance.connect();
+  const conn = await connect();
   try {
     const expected = Math.max(0, ds.rows - fromRow);
     let delivered = 0;

@@ -46,14 +46,16 @@ test('truncated or corrupt Parquet and Arrow are BAD_DATASET naming the file and
 
     await withWorkspace(async (ws) => {
       const ok = await ws.importDataset(good);
-      const tablesBefore = (await ws.conn.runAndReadAll('SELECT table_name FROM duckdb_tables() ORDER BY 1')).getRowsJS();
+      // Tables and views: a Parquet dataset is a view.
+      const relations = `SELECT table_name FROM duckdb_tables() UNION ALL SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY 1`;
+      const tablesBefore = (await ws.conn.runAndReadAll(relations)).getRowsJS();
       const e = await rejectsWith(ws.importDataset(truncPq), 'BAD_DATASET', truncPq);
       assert.ok(typeof e.details.cause === 'string' && e.details.cause.length > 0, 'DuckDB message kept');
       await rejectsWith(ws.importDataset(notPq), 'BAD_DATASET', notPq, '.parquet');
       await rejectsWith(ws.importDataset(truncArrow), 'BAD_DATASET', truncArrow, 'Arrow');
       await rejectsWith(ws.importDataset(truncStream), 'BAD_DATASET', truncStream, 'Arrow');
-      const tablesAfter = (await ws.conn.runAndReadAll('SELECT table_name FROM duckdb_tables() ORDER BY 1')).getRowsJS();
-      assert.deepEqual(tablesAfter, tablesBefore, 'no half tables left');
+      const tablesAfter = (await ws.conn.runAndReadAll(relations)).getRowsJS();
+      assert.deepEqual(tablesAfter, tablesBefore, 'no half tables or views left');
       assert.deepEqual(await ws.listDatasets(), [ok]);
       assert.equal((await ws.preview(ok.id, { limit: 1 })).rows.length, 1);
     });
