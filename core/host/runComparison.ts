@@ -6,7 +6,7 @@ import {
 } from '../contract/index.js';
 import type { Workspace } from '../data/Workspace.js';
 import { metricsOfFrame } from '../metrics/computeMetrics.js';
-import { loadFrame } from '../metrics/frame.js';
+import { loadFrame, loadRunFrame } from '../metrics/frame.js';
 import { sharedRelation } from '../metrics/sharedRelation.js';
 import { nonInferiority } from '../metrics/nonInferiority.js';
 import { createModelRunner, type ModelRunner } from '../model/ModelRunner.js';
@@ -19,7 +19,7 @@ import { computeMulticlassMetrics, computeRegressionMetrics } from '../metrics/t
 import { computeSlices, overTimeOfFrame } from '../metrics/slices/index.js';
 import { latencySummary, type LatencySummary } from '../metrics/latency/latencySummary.js';
 import { latencyCurves } from '../metrics/latency/latencyCurves.js';
-import { metricsRelation, q } from '../replay/metricsRelation.js';
+import { labelExpr, metricsRelation, q } from '../replay/metricsRelation.js';
 import { type DatasetProbe, type ReplayPlan, resolveMap } from '../replay/resolveMap.js';
 import { sha256File } from '../data/fileFacts.js';
 
@@ -216,9 +216,11 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
     if (task === 'binary') {
       // One streamed pass of the predictions joined to the data; every binary metric is computed from it in memory.
       const overTime = !!plan.map.timestamp && args.overTime !== false;
-      const frame = await loadFrame(ws.conn, relation, {
-        keys: plan.map.sensitive.map((s) => ({ name: s, expr: `CAST(__r.${q(s)} AS VARCHAR)` })), time: overTime, expectedRows: dataset.rows, columns: plan.map.sensitive,
-      });
+      const keys = plan.map.sensitive.map((s) => ({ name: s, expr: `CAST(__r.${q(s)} AS VARCHAR)` }));
+      const frame = await loadRunFrame(ws.conn, {
+        predictions: q(ws.predictionsTable(runId)), dataset: q(dataset.id), rows: dataset.rows, y: labelExpr(plan.map, dataset.columns, '__r'),
+        keys, noise: true, ...(overTime ? { time: `__r.${q(plan.map.timestamp!)}` } : {}),
+      }) ?? await loadFrame(ws.conn, relation, { keys, time: overTime, expectedRows: dataset.rows, columns: plan.map.sensitive });
       ({ metrics, curves } = metricsOfFrame(frame, { threshold: plan.map.threshold, sensitive: plan.map.sensitive, bootstrap }));
       metrics.push(...nonInferiority(metrics, { ...(args.margin !== undefined ? { margin: args.margin } : {}) }));
       if (slices.length) {

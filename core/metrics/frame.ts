@@ -52,6 +52,81 @@ function grow<T extends Float64Array | Int32Array | Int8Array>(a: T, n: number):
   return b;
 }
 
+const Y_SQL = (y: string) => `CASE WHEN ${y} IS NULL THEN -1 WHEN TRY_CAST(${y} AS DOUBLE) = 0 THEN 0 WHEN TRY_CAST(${y} AS DOUBLE) = 1 THEN 1 ELSE -2 END::TINYINT`;
+const SCORE_SQL = (c: string) => `coalesce(CAST(${c} AS DOUBLE) + 0.0, 'NaN'::DOUBLE)`;
+const NOISE_SQL = (c: string) => `CASE WHEN isfinite(CAST(${c} AS DOUBLE)) THEN CAST(${c} AS DOUBLE) + 0.0 ELSE 'NaN'::DOUBLE END`;
+const TIME_SQL = (t: string) => `coalesce(CAST(epoch_ms(CAST(${t} AS TIMESTAMP)) AS DOUBLE), 'NaN'::DOUBLE)`;
+
+/** Distinct non-NULL values of each key over `from`, in DuckDB's order. */
+async function keyValues(conn: DuckDBConnection, from: string, keys: KeySpec[]): Promise<string[][]> {
+  const out: string[][] = [];
+  for (const k of keys) {
+    const rows = await queryRows(conn, `SELECT DISTINCT k FROM (SELECT CAST(${k.expr} AS VARCHAR) AS k FROM ${from} AS __r) WHERE k IS NOT NULL ORDER BY k`);
+    out.push(rows.map((r) => String(r.k)));
+  }
+  return out;
+}
+
+const codeSql = (k: KeySpec, values: string[]) => `(coalesce(list_position(${listLiteral(values)}, CAST(${k.expr} AS VARCHAR)), 0) - 1)::INTEGER`;
+
+/** Growable typed arrays of a frame being read. */
+class FrameBuffers {
+  cap: number;
+  y: Int8Array; pp: Float64Array; pc: Float64Array; pn?: Float64Array; codes: Int32Array[]; time?: Float64Array;
+  constructor(cap: number, opts: { noise: boolean; keys: number; time: boolean; fill?: number }) {
+    this.cap = cap;
+    this.y = new Int8Array(cap); this.pp = new Float64Array(cap); this.pc = new Float64Array(cap);
+    if (opts.noise) this.pn = new Float64Array(cap);
+    this.codes = Array.from({ length: opts.keys }, () => new Int32Array(cap));
+    if (opts.time) this.time = new Float64Array(cap);
+  }
+  ensure(n: number): void {
+    if (n <= this.cap) return;
+    this.cap = Math.max(this.cap * 2, n);
+    this.y = grow(this.y, this.cap); this.pp = grow(this.pp, this.cap); this.pc = grow(this.pc, this.cap);
+    if (this.pn) this.pn = grow(this.pn, this.cap);
+    this.codes = this.codes.map((c) => grow(c, this.cap));
+    if (this.time) this.time = grow(this.time, this.cap);
+  }
+  frame(n: number, keys: KeySpec[], values: string[][]): MetricFrame {
+    const cut = <T extends Float64Array | Int32Array | Int8Array>(a: T) => a.subarray(0, n) as T;
+    return {
+      n, y: cut(this.y), pp: cut(this.pp), pc: cut(this.pc), ...(this.pn ? { pn: cut(this.pn) } : {}),
+      keys: keys.map((k, i) => ({ name: k.name, codes: cut(this.codes[i]!), values: values[i]! })),
+      ...(this.time ? { time: cut(this.time) } : {}),
+    };
+  }
+}
+
+/** Streams `sql`, handing each chunk to `each`; DuckDB errors become `fail(message)`. */
+async function streamChunks(conn: DuckDBConnection, sql: string, each: (chunk: DuckDBDataChunk, rows: number) => void, fail: (msg: string) => WorkbenchError): Promise<void> {
+  try {
+    const result = await conn.stream(sql);
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      each(chunk, chunk.rowCount);
+    }
+  } catch (e) {
+    if (WorkbenchError.is(e)) throw e;
+    throw fail((e as Error).message);
+  }
+}
+
+function readFailure(relation: string, time: boolean): (msg: string) => WorkbenchError {
+  return (msg) => (time && /timestamp|TIMESTAMP|epoch/.test(msg)
+    ? new WorkbenchError('MAPPING_MISMATCH', `The timestamp column cannot be read as a timestamp: ${msg}`, { column: 'sb_time' })
+    : new WorkbenchError('BAD_ARGUMENT', `Cannot read the metrics relation: ${msg}`, { relation }));
+}
+
+function checkLabels(y: Int8Array, n: number): void {
+  let bad = 0;
+  for (let i = 0; i < n; i++) if (y[i] === -2) bad++;
+  if (bad > 0) {
+    throw new WorkbenchError('BAD_LABEL', `The label column y has ${bad} value(s) other than 0, 1 and NULL; map the label to 1 = positive, 0 = negative first.`, { count: bad });
+  }
+}
+
 /**
  * Loads `relation` (a table name or parenthesised subquery with y, p_production, p_candidate and
  * optionally p_noise and sb_time) as a MetricFrame. `keys` become codes (their distinct values are
@@ -72,66 +147,77 @@ export async function loadFrame(conn: DuckDBConnection, relation: string, opts: 
   }
   const noise = names.includes('p_noise');
   const keys = opts.keys ?? [];
-  const values: string[][] = [];
-  for (const k of keys) {
-    const rows = await queryRows(conn, `SELECT DISTINCT k FROM (SELECT CAST(${k.expr} AS VARCHAR) AS k FROM ${relation} AS __r) WHERE k IS NOT NULL ORDER BY k`);
-    values.push(rows.map((r) => String(r.k)));
-  }
-  const dbl = (c: string) => `coalesce(CAST(${c} AS DOUBLE) + 0.0, 'NaN'::DOUBLE)`;
+  const values = await keyValues(conn, relation, keys);
   const select = [
-    `CASE WHEN __r.y IS NULL THEN -1 WHEN TRY_CAST(__r.y AS DOUBLE) = 0 THEN 0 WHEN TRY_CAST(__r.y AS DOUBLE) = 1 THEN 1 ELSE -2 END::TINYINT`,
-    dbl('__r.p_production'), dbl('__r.p_candidate'),
-    ...(noise ? [`CASE WHEN isfinite(CAST(__r.p_noise AS DOUBLE)) THEN CAST(__r.p_noise AS DOUBLE) + 0.0 ELSE 'NaN'::DOUBLE END`] : []),
-    ...keys.map((k, i) => `(coalesce(list_position(${listLiteral(values[i]!)}, CAST(${k.expr} AS VARCHAR)), 0) - 1)::INTEGER`),
-    ...(opts.time ? [`coalesce(CAST(epoch_ms(CAST(__r.sb_time AS TIMESTAMP)) AS DOUBLE), 'NaN'::DOUBLE)`] : []),
+    Y_SQL('__r.y'), SCORE_SQL('__r.p_production'), SCORE_SQL('__r.p_candidate'),
+    ...(noise ? [NOISE_SQL('__r.p_noise')] : []),
+    ...keys.map((k, i) => codeSql(k, values[i]!)),
+    ...(opts.time ? [TIME_SQL('__r.sb_time')] : []),
   ];
-  let cap = Math.max(1024, opts.expectedRows ?? 1 << 20);
-  let y = new Int8Array(cap), pp = new Float64Array(cap), pc = new Float64Array(cap);
-  let pn = noise ? new Float64Array(cap) : undefined;
-  let codes = keys.map(() => new Int32Array(cap));
-  let time = opts.time ? new Float64Array(cap) : undefined;
-  let n = 0, bad = 0;
-  try {
-    const result = await conn.stream(`SELECT ${select.join(', ')} FROM ${relation} AS __r`);
-    for (;;) {
-      const chunk = await result.fetchChunk();
-      if (!chunk || chunk.rowCount === 0) break;
-      const k = chunk.rowCount;
-      if (n + k > cap) {
-        cap = Math.max(cap * 2, n + k);
-        y = grow(y, cap); pp = grow(pp, cap); pc = grow(pc, cap);
-        if (pn) pn = grow(pn, cap);
-        codes = codes.map((c) => grow(c, cap));
-        if (time) time = grow(time, cap);
-      }
-      const cy = column(chunk, 0, k, Int8Array);
-      for (let i = 0; i < k; i++) if (cy[i] === -2) bad++;
-      y.set(cy, n);
-      pp.set(column(chunk, 1, k, Float64Array), n);
-      pc.set(column(chunk, 2, k, Float64Array), n);
-      let c = 3;
-      if (pn) pn.set(column(chunk, c++, k, Float64Array), n);
-      for (const codeArr of codes) codeArr.set(column(chunk, c++, k, Int32Array), n);
-      if (time) time.set(column(chunk, c++, k, Float64Array), n);
-      n += k;
-    }
-  } catch (e) {
-    if (WorkbenchError.is(e)) throw e;
-    const msg = (e as Error).message;
-    if (opts.time && /timestamp|TIMESTAMP|epoch/.test(msg)) {
-      throw new WorkbenchError('MAPPING_MISMATCH', `The timestamp column cannot be read as a timestamp: ${msg}`, { column: 'sb_time' });
-    }
-    throw new WorkbenchError('BAD_ARGUMENT', `Cannot read the metrics relation: ${msg}`, { relation });
-  }
-  if (bad > 0) {
-    throw new WorkbenchError('BAD_LABEL', `The label column y has ${bad} value(s) other than 0, 1 and NULL; map the label to 1 = positive, 0 = negative first.`, { count: bad });
-  }
-  const cut = <T extends Float64Array | Int32Array | Int8Array>(a: T) => a.subarray(0, n) as T;
-  return {
-    n, y: cut(y), pp: cut(pp), pc: cut(pc), ...(pn ? { pn: cut(pn) } : {}),
-    keys: keys.map((k, i) => ({ name: k.name, codes: cut(codes[i]!), values: values[i]! })),
-    ...(time ? { time: cut(time) } : {}),
-  };
+  const buf = new FrameBuffers(Math.max(1024, opts.expectedRows ?? 1 << 20), { noise, keys: keys.length, time: !!opts.time });
+  let n = 0;
+  await streamChunks(conn, `SELECT ${select.join(', ')} FROM ${relation} AS __r`, (chunk, k) => {
+    buf.ensure(n + k);
+    buf.y.set(column(chunk, 0, k, Int8Array), n);
+    buf.pp.set(column(chunk, 1, k, Float64Array), n);
+    buf.pc.set(column(chunk, 2, k, Float64Array), n);
+    let c = 3;
+    if (buf.pn) buf.pn.set(column(chunk, c++, k, Float64Array), n);
+    for (const codeArr of buf.codes) codeArr.set(column(chunk, c++, k, Int32Array), n);
+    if (buf.time) buf.time.set(column(chunk, c++, k, Float64Array), n);
+    n += k;
+  }, readFailure(relation, !!opts.time));
+  checkLabels(buf.y, n);
+  return buf.frame(n, keys, values);
+}
+
+/** Where loadRunFrame reads a replay's rows: its predictions table and the dataset, both keyed by row number. */
+export interface RunFrameSource {
+  /** Table with row_id, production, candidate, noise (one row per scored dataset row). */
+  predictions: string;
+  /** The dataset relation, with sb_row = 0 .. rows - 1. */
+  dataset: string;
+  rows: number;
+  /** SQL over the dataset's columns (alias __r): the label as 1/0/NULL. */
+  y: string;
+  keys?: KeySpec[];
+  /** SQL over the dataset's columns (alias __r): the timestamp. */
+  time?: string;
+  noise: boolean;
+}
+
+/**
+ * The frame of a replay without joining its predictions to the data: both are read in one plain
+ * scan each and placed by row number (the dataset's sb_row runs 0 .. rows - 1), which is several
+ * times cheaper than a join on millions of rows. Same frame as loadFrame over the joined relation,
+ * in row order. Returns null when the predictions do not cover every row once (read the join then).
+ */
+export async function loadRunFrame(conn: DuckDBConnection, src: RunFrameSource): Promise<MetricFrame | null> {
+  const n = src.rows;
+  const [cover] = await queryRows(conn, `SELECT count(*) AS c, count(DISTINCT row_id) AS d, min(row_id) AS lo, max(row_id) AS hi FROM ${src.predictions}`);
+  if (Number(cover!.c) !== n || Number(cover!.d) !== n || Number(cover!.lo ?? -1) !== 0 || Number(cover!.hi ?? -1) !== n - 1) return null;
+  const keys = src.keys ?? [];
+  const values = await keyValues(conn, src.dataset, keys);
+  const buf = new FrameBuffers(Math.max(1, n), { noise: src.noise, keys: keys.length, time: !!src.time });
+  const fail = readFailure(src.dataset, !!src.time);
+  const place = <T extends Float64Array | Int32Array | Int8Array>(dst: T, ids: Float64Array, from: T, k: number) => { for (let i = 0; i < k; i++) dst[ids[i]!] = from[i]!; };
+  const rowIds = (chunk: DuckDBDataChunk, k: number) => column(chunk, 0, k, Float64Array); // row numbers cast to DOUBLE by the query
+  await streamChunks(conn, `SELECT CAST(row_id AS DOUBLE), ${SCORE_SQL('production')}, ${SCORE_SQL('candidate')}${src.noise ? `, ${NOISE_SQL('noise')}` : ''} FROM ${src.predictions}`, (chunk, k) => {
+    const id = rowIds(chunk, k);
+    place(buf.pp, id, column(chunk, 1, k, Float64Array), k);
+    place(buf.pc, id, column(chunk, 2, k, Float64Array), k);
+    if (buf.pn) place(buf.pn, id, column(chunk, 3, k, Float64Array), k);
+  }, fail);
+  const select = [Y_SQL(src.y), ...keys.map((k, i) => codeSql(k, values[i]!)), ...(src.time ? [TIME_SQL(src.time)] : [])];
+  await streamChunks(conn, `SELECT CAST(__r.sb_row AS DOUBLE), ${select.join(', ')} FROM ${src.dataset} AS __r`, (chunk, k) => {
+    const id = rowIds(chunk, k);
+    place(buf.y, id, column(chunk, 1, k, Int8Array), k);
+    let c = 2;
+    for (const codeArr of buf.codes) place(codeArr, id, column(chunk, c++, k, Int32Array), k);
+    if (buf.time) place(buf.time, id, column(chunk, c++, k, Float64Array), k);
+  }, fail);
+  checkLabels(buf.y, n);
+  return buf.frame(n, keys, values);
 }
 
 /** Rows `rows` of the frame (indices ascending) as a frame of their own (copies). */
