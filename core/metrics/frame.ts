@@ -194,27 +194,40 @@ export interface RunFrameSource {
  */
 export async function loadRunFrame(conn: DuckDBConnection, src: RunFrameSource): Promise<MetricFrame | null> {
   const n = src.rows;
-  const [cover] = await queryRows(conn, `SELECT count(*) AS c, count(DISTINCT row_id) AS d, min(row_id) AS lo, max(row_id) AS hi FROM ${src.predictions}`);
-  if (Number(cover!.c) !== n || Number(cover!.d) !== n || Number(cover!.lo ?? -1) !== 0 || Number(cover!.hi ?? -1) !== n - 1) return null;
   const keys = src.keys ?? [];
   const values = await keyValues(conn, src.dataset, keys);
   const buf = new FrameBuffers(Math.max(1, n), { noise: src.noise, keys: keys.length, time: !!src.time });
   const fail = readFailure(src.dataset, !!src.time);
-  const place = <T extends Float64Array | Int32Array | Int8Array>(dst: T, ids: Float64Array, from: T, k: number) => { for (let i = 0; i < k; i++) dst[ids[i]!] = from[i]!; };
   const rowIds = (chunk: DuckDBDataChunk, k: number) => column(chunk, 0, k, Float64Array); // row numbers cast to DOUBLE by the query
+  // Every row must have exactly one prediction; otherwise the caller reads the join instead.
+  const seen = new Uint8Array(n);
+  let placed = 0, stray = false;
+  const { pp, pc, pn } = buf;
   await streamChunks(conn, `SELECT CAST(row_id AS DOUBLE), ${SCORE_SQL('production')}, ${SCORE_SQL('candidate')}${src.noise ? `, ${NOISE_SQL('noise')}` : ''} FROM ${src.predictions}`, (chunk, k) => {
-    const id = rowIds(chunk, k);
-    place(buf.pp, id, column(chunk, 1, k, Float64Array), k);
-    place(buf.pc, id, column(chunk, 2, k, Float64Array), k);
-    if (buf.pn) place(buf.pn, id, column(chunk, 3, k, Float64Array), k);
+    const id = rowIds(chunk, k), a = column(chunk, 1, k, Float64Array), b = column(chunk, 2, k, Float64Array);
+    const c = pn ? column(chunk, 3, k, Float64Array) : null;
+    for (let i = 0; i < k; i++) {
+      const r = id[i]!;
+      if (!(r >= 0 && r < n) || seen[r]) { stray = true; continue; }
+      seen[r] = 1; placed++;
+      pp[r] = a[i]!; pc[r] = b[i]!;
+      if (c) pn![r] = c[i]!;
+    }
   }, fail);
+  if (stray || placed !== n) return null;
   const select = [Y_SQL(src.y), ...keys.map((k, i) => codeSql(k, values[i]!)), ...(src.time ? [TIME_SQL(src.time)] : [])];
   await streamChunks(conn, `SELECT CAST(__r.sb_row AS DOUBLE), ${select.join(', ')} FROM ${src.dataset} AS __r`, (chunk, k) => {
-    const id = rowIds(chunk, k);
-    place(buf.y, id, column(chunk, 1, k, Int8Array), k);
+    const id = rowIds(chunk, k), y = column(chunk, 1, k, Int8Array);
+    for (let i = 0; i < k; i++) buf.y[id[i]!] = y[i]!;
     let c = 2;
-    for (const codeArr of buf.codes) place(codeArr, id, column(chunk, c++, k, Int32Array), k);
-    if (buf.time) place(buf.time, id, column(chunk, c++, k, Float64Array), k);
+    for (const codeArr of buf.codes) {
+      const v = column(chunk, c++, k, Int32Array);
+      for (let i = 0; i < k; i++) codeArr[id[i]!] = v[i]!;
+    }
+    if (buf.time) {
+      const v = column(chunk, c++, k, Float64Array), time = buf.time;
+      for (let i = 0; i < k; i++) time[id[i]!] = v[i]!;
+    }
   }, fail);
   checkLabels(buf.y, n);
   return buf.frame(n, keys, values);
