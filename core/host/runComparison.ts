@@ -16,7 +16,7 @@ import { type LatencyOptions, latencyReplay } from '../replay/latency/latencyRep
 import { latencyMetrics } from '../metrics/latency/latencyMetrics.js';
 import { computeDrift } from '../metrics/drift/computeDrift.js';
 import { computeMulticlassMetrics, computeRegressionMetrics } from '../metrics/tasks/index.js';
-import { computeSlices, overTimeOfFrame } from '../metrics/slices/index.js';
+import { computeSlices, overTimeInWorker } from '../metrics/slices/index.js';
 import { latencySummary, type LatencySummary } from '../metrics/latency/latencySummary.js';
 import { latencyCurves } from '../metrics/latency/latencyCurves.js';
 import { labelExpr, metricsRelation, q } from '../replay/metricsRelation.js';
@@ -221,6 +221,9 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
         predictions: q(ws.predictionsTable(runId)), dataset: q(dataset.id), rows: dataset.rows, y: labelExpr(plan.map, dataset.columns, '__r'),
         keys, noise: true, ...(overTime ? { time: `__r.${q(plan.map.timestamp!)}` } : {}),
       }) ?? await loadFrame(ws.conn, relation, { keys, time: overTime, expectedRows: dataset.rows, columns: plan.map.sensitive });
+      // The per-window metrics run in a worker thread on the same (shared) frame while the overall ones run here.
+      const windows = overTime ? overTimeInWorker(frame, { threshold: plan.map.threshold, window: 'auto', bootstrap }) : null;
+      windows?.catch(() => undefined); // awaited below
       ({ metrics, curves } = metricsOfFrame(frame, { threshold: plan.map.threshold, sensitive: plan.map.sensitive, bootstrap }));
       metrics.push(...nonInferiority(metrics, { ...(args.margin !== undefined ? { margin: args.margin } : {}) }));
       if (slices.length) {
@@ -235,7 +238,7 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
       }
       if (overTime) {
         args.onProgress?.({ stage: 'time windows', done: 0, total: 1, rate: 0, etaSeconds: null });
-        metrics.push(...overTimeOfFrame(frame, { threshold: plan.map.threshold, window: 'auto', bootstrap }));
+        metrics.push(...await windows!);
       }
     } else {
       metrics = task === 'regression'

@@ -46,8 +46,15 @@ export function column<T extends Float64Array | Int32Array | Int8Array>(chunk: D
 
 const listLiteral = (values: string[]) => `[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')}]::VARCHAR[]`;
 
+type Ctor<T> = { new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number };
+
+/** A typed array in a SharedArrayBuffer: a frame can be handed to a worker thread without a copy. */
+function shared<T extends Float64Array | Int32Array | Int8Array>(ctor: Ctor<T>, n: number): T {
+  return new ctor(new SharedArrayBuffer(n * ctor.BYTES_PER_ELEMENT));
+}
+
 function grow<T extends Float64Array | Int32Array | Int8Array>(a: T, n: number): T {
-  const b = new (a.constructor as { new (n: number): T })(n);
+  const b = shared(a.constructor as Ctor<T>, n);
   b.set(a);
   return b;
 }
@@ -73,12 +80,12 @@ const codeSql = (k: KeySpec, values: string[]) => `(coalesce(list_position(${lis
 class FrameBuffers {
   cap: number;
   y: Int8Array; pp: Float64Array; pc: Float64Array; pn?: Float64Array; codes: Int32Array[]; time?: Float64Array;
-  constructor(cap: number, opts: { noise: boolean; keys: number; time: boolean; fill?: number }) {
+  constructor(cap: number, opts: { noise: boolean; keys: number; time: boolean }) {
     this.cap = cap;
-    this.y = new Int8Array(cap); this.pp = new Float64Array(cap); this.pc = new Float64Array(cap);
-    if (opts.noise) this.pn = new Float64Array(cap);
-    this.codes = Array.from({ length: opts.keys }, () => new Int32Array(cap));
-    if (opts.time) this.time = new Float64Array(cap);
+    this.y = shared(Int8Array, cap); this.pp = shared(Float64Array, cap); this.pc = shared(Float64Array, cap);
+    if (opts.noise) this.pn = shared(Float64Array, cap);
+    this.codes = Array.from({ length: opts.keys }, () => shared(Int32Array, cap));
+    if (opts.time) this.time = shared(Float64Array, cap);
   }
   ensure(n: number): void {
     if (n <= this.cap) return;

@@ -1,38 +1,17 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { WorkbenchError, type ErrorCode, type ModelSignature } from '../contract/index.js';
 import { closedError } from './InProcessRunner.js';
 import type { ModelRunner, RunCallOptions } from './ModelRunner.js';
 import type { SessionThreads } from './OrtSession.js';
 import { planRun } from './planRun.js';
+import { startWorker } from './startWorker.js';
 import type { ModelFile } from './readModel.js';
 import type { FromWorker, ToWorker, WireError, WorkerInit } from './runnerWorker.js';
 import { transferList, type Tensor } from './tensor.js';
 
-/**
- * Starts the worker script beside this module: runnerWorker.js when running compiled dist/, or
- * runnerWorker.ts when running TypeScript through tsx. tsx (4.x on Node 20) does not register its
- * loader inside worker threads even though they inherit `--import tsx`, so the .ts worker is
- * started from a small eval script that registers tsx's ESM API first.
- */
-function startWorker(workerData: WorkerInit): Worker {
-  if (!import.meta.url.endsWith('.ts')) {
-    return new Worker(new URL('./runnerWorker.js', import.meta.url), { workerData, execArgv: workerExecArgv() });
-  }
-  const entry = new URL('./runnerWorker.ts', import.meta.url).href;
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true, workerData, execArgv: workerExecArgv() });
-}
-
-/** The parent's execArgv minus flags a file-based worker refuses (`--input-type` of `node -e` scripts). */
-function workerExecArgv(): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < process.execArgv.length; i++) {
-    const a = process.execArgv[i];
-    if (a === '--input-type') i++;
-    else if (!a.startsWith('--input-type=')) out.push(a);
-  }
-  return out;
+/** The inference worker (runnerWorker.js, or .ts under tsx) beside this module. */
+function startRunnerWorker(workerData: WorkerInit): Worker {
+  return startWorker(import.meta.url, 'runnerWorker', workerData);
 }
 
 interface Pending { resolve(v: Record<string, Tensor>): void; reject(e: Error): void }
@@ -59,7 +38,7 @@ export class WorkerRunner implements ModelRunner {
   /** Starts the worker and waits until its session is loaded (BAD_MODEL if onnxruntime refuses the model). */
   static async create(file: ModelFile, threads: SessionThreads): Promise<WorkerRunner> {
     const init: WorkerInit = { bytes: file.runnableBytes, path: file.path, threads };
-    const worker = startWorker(init);
+    const worker = startRunnerWorker(init);
     let onExit = (_code: number): void => {};
     let onError = (_e: Error): void => {};
     let onMessage = (_msg: FromWorker): void => {};
