@@ -1,4 +1,4 @@
-import { chmod, constants, copyFile, mkdir, stat } from 'node:fs/promises';
+import { chmod, constants, copyFile, mkdir, open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { WorkbenchError, type ColumnInfo } from '../contract/index.js';
@@ -33,8 +33,8 @@ const bad = (file: string, what: string, e: unknown) =>
 /**
  * Parquet: read the footer (row count from parquet_file_metadata) and the schema, which fails on a
  * truncated or corrupt file, then copy the file (a reflink where the file system has them) into the
- * datasets folder as `<staging>.parquet`, read-only. The caller renames it into place and creates the
- * view. Nothing is re-encoded: the import costs a copy, not a scan. `job.onProgress` hears (0, rows)
+ * datasets folder as `<staging>.parquet`, read-only, synced to disk. The caller renames it into place
+ * and creates the view. Nothing is re-encoded: the import costs a copy, not a scan. `job.onProgress` hears (0, rows)
  * once the row count is known. On failure the staged copy is left for the caller to remove.
  */
 export async function stageParquet(job: ParquetJob): Promise<StagedParquet> {
@@ -61,6 +61,13 @@ export async function stageParquet(job: ParquetJob): Promise<StagedParquet> {
       await mkdir(job.datasetsDir, { recursive: true });
       await copyFile(file, path, constants.COPYFILE_FICLONE);
       await chmod(path, 0o444);
+      // On disk before the catalog names it (ext4's journal would flush it at DuckDB's commit anyway; other file systems need this).
+      const fh = await open(path, 'r');
+      try {
+        await fh.datasync();
+      } finally {
+        await fh.close();
+      }
       const copied = (await stat(path)).size;
       if (copied !== job.sizeBytes) throw new Error(`the copy is ${copied} bytes, the file ${job.sizeBytes}`);
     } catch (e) {
