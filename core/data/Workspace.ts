@@ -98,7 +98,7 @@ export class Workspace {
     const memory = path === ':memory:';
     const file = memory ? path : resolve(path);
     const temp = opts.tempDirectory ?? (memory ? join(tmpdir(), `shadowbench-duckdb-${process.pid}-${randomBytes(4).toString('hex')}`) : `${file}.tmp`);
-    const config: Record<string, string> = { memory_limit: opts.memoryLimit ?? '2GB', temp_directory: temp };
+    const config: Record<string, string> = { memory_limit: opts.memoryLimit ?? '2GB', temp_directory: temp, enable_external_file_cache: 'false' };
     if (opts.threads !== undefined) config.threads = String(opts.threads);
     if (opts.readOnly) config.access_mode = 'READ_ONLY';
     if (!memory) await assertWorkspaceFile(file);

@@ -200,6 +200,8 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
       }
       await ws.updateRun(runId, { status: 'done', finishedAt: new Date().toISOString(), rowsDone: dataset.rows });
     }
+    // The models' workers (sessions, arenas) are not needed by the metrics: their memory goes back first.
+    await Promise.all(Object.values(runners).map((r) => r?.close().catch(() => {})));
     run = await ws.getRun(runId);
     args.onProgress?.({ stage: 'metrics', done: 0, total: 1, rate: 0, etaSeconds: null });
     const slices = args.slices ?? [];
@@ -219,12 +221,16 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
       const keys = plan.map.sensitive.map((s) => ({ name: s, expr: `CAST(__r.${q(s)} AS VARCHAR)` }));
       const frame = await loadRunFrame(ws.conn, {
         predictions: q(ws.predictionsTable(runId)), dataset: q(dataset.id), rows: dataset.rows, y: labelExpr(plan.map, dataset.columns, '__r'),
-        keys, noise: true, ...(overTime ? { time: `__r.${q(plan.map.timestamp!)}` } : {}),
+        keys, noise, ...(overTime ? { time: `__r.${q(plan.map.timestamp!)}` } : {}),
       }) ?? await loadFrame(ws.conn, relation, { keys, time: overTime, expectedRows: dataset.rows, columns: plan.map.sensitive });
-      // The per-window metrics run in a worker thread on the same (shared) frame while the overall ones run here.
-      const windows = overTime ? overTimeInWorker(frame, { threshold: plan.map.threshold, window: 'auto', bootstrap }) : null;
-      windows?.catch(() => undefined); // awaited below
-      ({ metrics, curves } = metricsOfFrame(frame, { threshold: plan.map.threshold, sensitive: plan.map.sensitive, bootstrap }));
+      // The per-window metrics run in a worker thread on the same (shared) frame while the overall ones
+      // run here, from the end of the overall sorts (not during them: the two memory peaks would add up).
+      let windows: Promise<MetricRecord[]> | null = null;
+      const startWindows = () => {
+        windows = overTimeInWorker(frame, { threshold: plan.map.threshold, window: 'auto', bootstrap });
+        windows.catch(() => undefined); // awaited below
+      };
+      ({ metrics, curves } = metricsOfFrame(frame, { threshold: plan.map.threshold, sensitive: plan.map.sensitive, bootstrap, ...(overTime ? { afterSort: startWindows } : {}) }));
       metrics.push(...nonInferiority(metrics, { ...(args.margin !== undefined ? { margin: args.margin } : {}) }));
       if (slices.length) {
         args.onProgress?.({ stage: 'slices', done: 0, total: slices.length, rate: 0, etaSeconds: null });
@@ -238,6 +244,7 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
       }
       if (overTime) {
         args.onProgress?.({ stage: 'time windows', done: 0, total: 1, rate: 0, etaSeconds: null });
+        if (!windows) startWindows(); // guard: metricsOfFrame calls afterSort in every case
         metrics.push(...await windows!);
       }
     } else {

@@ -60,9 +60,11 @@ function checkOptions(opts: MetricOptions): { B: number; seed: number; level: nu
 
 /**
  * computeMetricsAndCurves on a frame already in memory; the frame's keys named in `opts.sensitive`
- * are the sensitive attributes (a frame may carry other keys too).
+ * are the sensitive attributes (a frame may carry other keys too). `afterSort` is called once the
+ * rank pass (two sorts of every labelled row, the memory peak) is over: work started there in
+ * another thread overlaps the rest without adding to that peak.
  */
-export function metricsOfFrame(frame: MetricFrame, opts: MetricOptions): { metrics: MetricRecord[]; curves: Curve[] } {
+export function metricsOfFrame(frame: MetricFrame, opts: MetricOptions & { afterSort?: () => void }): { metrics: MetricRecord[]; curves: Curve[] } {
   const boot = checkOptions(opts);
   const keyAt = opts.sensitive.map((s) => {
     const k = frame.keys.findIndex((c) => c.name === s);
@@ -98,6 +100,7 @@ export function metricsOfFrame(frame: MetricFrame, opts: MetricOptions): { metri
   const data = scored > 0 ? sf : undefined;
   const labRows = data ? labelledRows(data.y) : new Uint32Array(0);
   const rank = data && lab > 0 ? rankMetrics(data.pp, data.pc, data.y, labRows) : undefined;
+  opts.afterSort?.();
   // As computeCurves: per model ROC/PR/calibration of the labelled table, then the score histogram of all scored rows.
   const curves: Curve[] = [];
   if (data) {

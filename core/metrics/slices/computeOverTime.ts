@@ -42,24 +42,40 @@ function windowStart(d: number, window: TimeWindow): number {
  * (start dates, ascending), as DuckDB's date_trunc(window, ts) on the TIMESTAMP read as UTC.
  */
 export function windowCodes(time: Float64Array, window: TimeWindow): { codes: Int32Array; labels: string[] } {
-  const n = time.length, start = new Float64Array(n);
+  const n = time.length;
+  const dayOf = (ms: number) => windowStart(Math.floor(ms / DAY_MS), window);
   let lo = Infinity, hi = -Infinity;
   for (let i = 0; i < n; i++) {
     const ms = time[i]!;
-    if (Number.isNaN(ms)) { start[i] = NaN; continue; }
-    const s = windowStart(Math.floor(ms / DAY_MS), window);
-    start[i] = s;
+    if (Number.isNaN(ms)) continue;
+    const s = dayOf(ms);
     if (s < lo) lo = s;
     if (s > hi) hi = s;
   }
   const codes = new Int32Array(n).fill(-1);
   if (lo > hi) return { codes, labels: [] };
-  const distinct = new Map<number, number>();
-  for (let i = 0; i < n; i++) { const s = start[i]!; if (!Number.isNaN(s) && !distinct.has(s)) distinct.set(s, 0); }
-  const days = [...distinct.keys()].sort((a, b) => a - b);
-  days.forEach((d, k) => distinct.set(d, k));
-  for (let i = 0; i < n; i++) { const s = start[i]!; if (!Number.isNaN(s)) codes[i] = distinct.get(s)!; }
-  return { codes, labels: days.map((d) => new Date(d * DAY_MS).toISOString().slice(0, 10)) };
+  // Window start days index a dense table over [lo, hi] (a Map past ten million days, which no real data spans).
+  const dense = hi - lo < 1e7 ? new Int32Array(hi - lo + 1).fill(-1) : null;
+  const sparse = new Map<number, number>();
+  const days: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const ms = time[i]!;
+    if (Number.isNaN(ms)) continue;
+    const s = dayOf(ms);
+    let c = dense ? dense[s - lo]! : sparse.get(s) ?? -1;
+    if (c < 0) {
+      c = days.length;
+      days.push(s);
+      if (dense) dense[s - lo] = c; else sparse.set(s, c);
+    }
+    codes[i] = c;
+  }
+  // Codes in order of first appearance -> codes in ascending window order.
+  const rank = days.map((_, c) => c).sort((a, b) => days[a]! - days[b]!);
+  const remap = new Int32Array(days.length);
+  rank.forEach((c, k) => { remap[c] = k; });
+  for (let i = 0; i < n; i++) { const c = codes[i]!; if (c >= 0) codes[i] = remap[c]!; }
+  return { codes, labels: rank.map((c) => new Date(days[c]! * DAY_MS).toISOString().slice(0, 10)) };
 }
 
 function check(opts: OverTimeOptions): void {

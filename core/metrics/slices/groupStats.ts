@@ -84,7 +84,11 @@ export function groupStats(f: MetricFrame, codes: Int32Array, labels: readonly s
   return out;
 }
 
-/** Each group's labelled scored rows copied contiguously (a counting sort on the code), then rankMetrics per group. */
+/**
+ * Each group's labelled scored rows in turn: a counting sort of row indices by code (4 bytes a row),
+ * then per group its y and scores copied contiguously and rankMetrics on them, so only one group's
+ * arrays and sort buffers are alive at a time.
+ */
 function addRankStats(f: MetricFrame, codes: Int32Array, labels: readonly string[], stats: Map<string, GroupStats>): void {
   const G = labels.length;
   const start = new Float64Array(G + 1);
@@ -92,19 +96,21 @@ function addRankStats(f: MetricFrame, codes: Int32Array, labels: readonly string
   const total = start[G]!;
   if (total === 0) return;
   const fill = Float64Array.from(start.subarray(0, G));
-  const y = new Int8Array(total), pp = new Float64Array(total), pc = new Float64Array(total);
+  const order = new Uint32Array(total);
   for (let i = 0; i < f.n; i++) {
-    const g = codes[i]!, yi = f.y[i]!, p = f.pp[i]!, c = f.pc[i]!;
-    if (g < 0 || yi < 0 || !(Number.isFinite(p) && Number.isFinite(c))) continue;
-    const at = fill[g]!++;
-    y[at] = yi; pp[at] = p; pc[at] = c;
+    const g = codes[i]!;
+    if (g < 0 || f.y[i]! < 0 || !(Number.isFinite(f.pp[i]!) && Number.isFinite(f.pc[i]!))) continue;
+    order[fill[g]!++] = i;
   }
   for (let g = 0; g < G; g++) {
-    const a = start[g]!, b = start[g + 1]!;
-    if (b === a) continue;
-    const rows = new Uint32Array(b - a);
-    for (let i = 0; i < rows.length; i++) rows[i] = i;
-    const r = rankMetrics(pp.subarray(a, b), pc.subarray(a, b), y.subarray(a, b), rows);
+    const a = start[g]!, m = start[g + 1]! - a;
+    if (m === 0) continue;
+    const y = new Int8Array(m), pp = new Float64Array(m), pc = new Float64Array(m), rows = new Uint32Array(m);
+    for (let i = 0; i < m; i++) {
+      const r = order[a + i]!;
+      y[i] = f.y[r]!; pp[i] = f.pp[r]!; pc[i] = f.pc[r]!; rows[i] = i;
+    }
+    const r = rankMetrics(pp, pc, y, rows);
     stats.get(labels[g]!)!.rank = { auc: r.auc, prAuc: r.prAuc, ks: r.ks, ...(r.delong ? { delong: r.delong } : {}) };
   }
 }
