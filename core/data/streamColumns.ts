@@ -107,7 +107,11 @@ async function castError(conn: DuckDBConnection, ds: DatasetInfo, specs: ColumnR
       }
     } catch { /* keep looking */ }
   }
-  return new WorkbenchError('MAPPING_MISMATCH', `Reading columns ${specs.map((s) => `"${s.column}" as ${s.as}`).join(', ')} of dataset ${ds.id} failed: ${duckdbMessage(e)}`, { dataset: ds.id, cause: duckdbMessage(e) });
+  const msg = duckdbMessage(e);
+  if (/cannot be read: its file|parquet|corrupt|decompress|snappy|zstd|thrift|TProtocol|IO Error|No files found/i.test(msg)) {
+    return new WorkbenchError('BAD_DATASET', `Dataset ${ds.id} (${ds.name}) could not be read from ${ds.path}: ${msg}. The file may be damaged; export it again and import it anew.`, { dataset: ds.id, path: ds.path, cause: msg });
+  }
+  return new WorkbenchError('MAPPING_MISMATCH', `Reading columns ${specs.map((s) => `"${s.column}" as ${s.as}`).join(', ')} of dataset ${ds.id} failed: ${msg}`, { dataset: ds.id, cause: msg });
 }
 
 /**

@@ -85,7 +85,12 @@ export async function ensureDataset(ws: Workspace, data: ComparisonArgs['data'],
   if (candidates.length) {
     const sha = await sha256File(data.path);
     const existing = candidates.find((d) => d.sha256 === sha);
-    if (existing) {
+    // A dataset whose kept file is gone or damaged is not reused: the file is imported afresh.
+    const usable = existing && await ws.getDataset(existing.id).then(() => true, (e: unknown) => {
+      opts.onLog?.(`Dataset ${existing.id} in the workspace cannot be read (${WorkbenchError.is(e) ? e.message : String(e)}); importing ${data.path} again.`);
+      return false;
+    });
+    if (existing && usable) {
       opts.onLog?.(`Dataset ${data.path} is already in the workspace as ${existing.id} (same sha256); using it.`);
       return existing;
     }
