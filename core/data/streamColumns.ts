@@ -1,4 +1,4 @@
-import type { DuckDBConnection, DuckDBDataChunk } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBDataChunk, DuckDBMaterializedResult } from '@duckdb/node-api';
 import { WorkbenchError, type DatasetInfo } from '../contract/index.js';
 import { cancelled, duckdbMessage } from './duckdbErrors.js';
 import { quoteIdent } from './sql.js';
@@ -114,14 +114,18 @@ async function castError(conn: DuckDBConnection, ds: DatasetInfo, specs: ColumnR
   return new WorkbenchError('MAPPING_MISMATCH', `Reading columns ${specs.map((s) => `"${s.column}" as ${s.as}`).join(', ')} of dataset ${ds.id} failed: ${msg}`, { dataset: ds.id, cause: msg });
 }
 
+/** Rows per range query: large enough that DuckDB's per-query cost is small, small enough to hold two (read ahead). */
+const RANGE_ROWS = 262144;
+
 /**
  * Stream `specs` of dataset `ds`. Numbers of any width, DECIMAL, BOOLEAN and numeric text read as
  * any numeric type (cast by DuckDB); DATE and TIMESTAMP columns read as numbers give milliseconds
  * since the Unix epoch; anything reads as 'string'.
  *
- * Rows come from row `fromRow` in chunks of `chunkRows` rows (the last may be
- * shorter). Runs on its own connection, so writers elsewhere cannot cut the stream short, and
- * checks at the end that every expected row arrived.
+ * Rows come from row `fromRow` in chunks of `chunkRows` rows (the last may be shorter), in row
+ * order. They are read as range queries on sb_row (row groups outside the range are skipped), the
+ * next range already running on a second connection of its own while this one is copied out, so
+ * DuckDB decodes on its threads while JS copies. Each range is checked to hold every row it should.
  */
 export async function* streamColumns(connect: () => Promise<DuckDBConnection>, ds: DatasetInfo, specs: ColumnRequest[], opts: { chunkRows: number; fromRow?: number; signal?: AbortSignal }): AsyncGenerator<ColumnChunk> {
   checkRequests(ds, specs);
@@ -129,50 +133,59 @@ export async function* streamColumns(connect: () => Promise<DuckDBConnection>, d
   if (!(chunkRows > 0)) throw new WorkbenchError('BAD_ARGUMENT', `chunkRows must be a positive integer, got ${opts.chunkRows}.`, { chunkRows: opts.chunkRows });
   const fromRow = Math.max(0, Math.floor(opts.fromRow ?? 0));
   const select = specs.map((s) => selectExpr(s, ds.columns.find((c) => c.name === s.column)!.type));
-  const sql = `SELECT sb_row${select.map((s) => `, ${s}`).join('')} FROM ${quoteIdent(ds.id)} WHERE sb_row >= ${fromRow}`;
-  const conn = await connect();
+  const span = chunkRows * Math.max(1, Math.round(RANGE_ROWS / chunkRows));
+  const ranges: [number, number][] = [];
+  for (let a = fromRow; a < ds.rows; a += span) ranges.push([a, Math.min(ds.rows, a + span)]);
+  const conns = [await connect(), await connect()];
+  const query = (i: number): Promise<DuckDBMaterializedResult> => {
+    const [a, b] = ranges[i]!, conn = conns[i % 2]!;
+    return conn.run(`SELECT sb_row${select.map((x) => `, ${x}`).join('')} FROM ${quoteIdent(ds.id)} WHERE sb_row >= ${a} AND sb_row < ${b}`)
+      .catch(async (e) => { throw await castError(conn, ds, specs, e); });
+  };
+  let pending: Promise<DuckDBMaterializedResult> | null = ranges.length ? query(0) : null;
   try {
-    const expected = Math.max(0, ds.rows - fromRow);
-    let delivered = 0;
-    const result = await conn.stream(sql).catch(async (e) => { throw await castError(conn, ds, specs, e); });
     const fresh = (): ColumnChunk => ({ rows: 0, rowIds: new Float64Array(chunkRows), columns: specs.map((s) => ({ data: allocate(s.as, chunkRows), nulls: 0 })) });
-    let out = fresh();
-    for (;;) {
+    for (let r = 0; r < ranges.length; r++) {
       if (opts.signal?.aborted) throw cancelled('Reading the dataset');
-      let chunk: DuckDBDataChunk | null;
-      try {
-        chunk = await result.fetchChunk();
-      } catch (e) {
-        throw await castError(conn, ds, specs, e);
-      }
-      if (!chunk || chunk.rowCount === 0) break;
-      const n = chunk.rowCount;
-      const ids = readFixed(chunk, 0, n, BigInt64Array);
-      let off = 0;
-      while (off < n) {
-        const take = Math.min(n - off, chunkRows - out.rows);
-        for (let i = 0; i < take; i++) out.rowIds[out.rows + i] = Number(ids[off + i]);
-        for (let c = 0; c < specs.length; c++) {
-          out.columns[c].nulls += copyColumn(chunk, c + 1, n, off, take, specs[c].as, out.columns[c].data, out.rows);
+      const result = await pending!;
+      pending = r + 1 < ranges.length ? query(r + 1) : null;
+      pending?.catch(() => undefined); // awaited next turn (or in finally)
+      const [a, b] = ranges[r]!;
+      let got = 0;
+      let out = fresh();
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (!chunk || chunk.rowCount === 0) break;
+        const n = chunk.rowCount;
+        const ids = readFixed(chunk, 0, n, BigInt64Array);
+        let off = 0;
+        while (off < n) {
+          const take = Math.min(n - off, chunkRows - out.rows);
+          for (let i = 0; i < take; i++) out.rowIds[out.rows + i] = Number(ids[off + i]);
+          for (let c = 0; c < specs.length; c++) {
+            out.columns[c].nulls += copyColumn(chunk, c + 1, n, off, take, specs[c].as, out.columns[c].data, out.rows);
+          }
+          out.rows += take;
+          off += take;
+          if (out.rows === chunkRows) {
+            got += out.rows;
+            if (opts.signal?.aborted) throw cancelled('Reading the dataset');
+            yield out;
+            out = fresh();
+          }
         }
-        out.rows += take;
-        off += take;
-        if (out.rows === chunkRows) {
-          delivered += out.rows;
-          yield out;
-          out = fresh();
-        }
       }
-    }
-    if (out.rows > 0) {
-      delivered += out.rows;
-      yield trim(out);
-    }
-    if (delivered !== expected) {
-      throw new WorkbenchError('INTERNAL', `Reading dataset ${ds.id} stopped after ${delivered} of ${expected} rows; the read was cut short. Retry the run.`, { dataset: ds.id, delivered, expected });
+      if (out.rows > 0) {
+        got += out.rows;
+        yield trim(out);
+      }
+      if (got !== b - a) {
+        throw new WorkbenchError('INTERNAL', `Reading dataset ${ds.id} gave ${got} rows for rows ${a} to ${b - 1} instead of ${b - a}; the dataset changed or the read was cut short. Retry the run.`, { dataset: ds.id, delivered: got, expected: b - a, from: a });
+      }
     }
   } finally {
-    conn.closeSync();
+    await pending?.catch(() => undefined);
+    for (const c of conns) c.closeSync();
   }
 }
 
