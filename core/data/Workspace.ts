@@ -45,7 +45,7 @@ async function assertWorkspaceFile(file: string): Promise<void> {
 
 /** DuckDB settings of a workspace. */
 export interface WorkspaceOptions {
-  /** DuckDB memory_limit; '2GB' by default. Larger work spills to tempDirectory. */
+  /** DuckDB memory_limit; '1GB' by default (binary metrics run in JS over a frame; DuckDB scans, appends and spills what does not fit to tempDirectory). */
   memoryLimit?: string;
   /** Where DuckDB spills; by default `<file>.tmp` next to the workspace file (a fresh OS temp dir for ':memory:'). */
   tempDirectory?: string;
@@ -98,7 +98,7 @@ export class Workspace {
     const memory = path === ':memory:';
     const file = memory ? path : resolve(path);
     const temp = opts.tempDirectory ?? (memory ? join(tmpdir(), `shadowbench-duckdb-${process.pid}-${randomBytes(4).toString('hex')}`) : `${file}.tmp`);
-    const config: Record<string, string> = { memory_limit: opts.memoryLimit ?? '2GB', temp_directory: temp, enable_external_file_cache: 'false' };
+    const config: Record<string, string> = { memory_limit: opts.memoryLimit ?? '1GB', temp_directory: temp, enable_external_file_cache: 'false' };
     if (opts.threads !== undefined) config.threads = String(opts.threads);
     if (opts.readOnly) config.access_mode = 'READ_ONLY';
     if (!memory) await assertWorkspaceFile(file);

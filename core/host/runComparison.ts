@@ -168,9 +168,14 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
   const runners: Partial<Record<'production' | 'candidate' | 'noise', ModelRunner>> = {};
   let result: ComparisonResult;
   try {
-    runners.production = await createModelRunner(files.production);
-    runners.candidate = await createModelRunner(files.candidate);
-    const models = { production: modelInfo('production', files.production, runners.production.loadMs), candidate: modelInfo('candidate', files.candidate, runners.candidate.loadMs) };
+    // Both workers start and load their sessions at the same time.
+    const [production, candidate] = await Promise.allSettled([createModelRunner(files.production), createModelRunner(files.candidate)]);
+    if (production.status === 'fulfilled') runners.production = production.value;
+    if (candidate.status === 'fulfilled') runners.candidate = candidate.value;
+    if (production.status === 'rejected') throw production.reason;
+    if (candidate.status === 'rejected') throw candidate.reason;
+    const open = { production: production.value, candidate: candidate.value };
+    const models = { production: modelInfo('production', files.production, open.production.loadMs), candidate: modelInfo('candidate', files.candidate, open.candidate.loadMs) };
     await ws.saveModel(models.production);
     await ws.saveModel(models.candidate);
     const noise = !!args.noiseFloor;
@@ -194,7 +199,7 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
       args.onRunCreated?.(await ws.getRun(runId));
       if (noise) runners.noise = await createModelRunner(files.production);
       try {
-        stats = await batchReplay(ws, plan, { production: runners.production, candidate: runners.candidate, noise: runners.noise }, {
+        stats = await batchReplay(ws, plan, { production: open.production, candidate: open.candidate, noise: runners.noise }, {
           runId, datasetId: dataset.id, totalRows: dataset.rows, chunkRows: args.chunkRows, signal: args.signal, onProgress: args.onProgress,
         });
       } catch (e) {

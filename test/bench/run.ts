@@ -4,12 +4,13 @@
  * printing rows/s per stage and peak RSS, next to raw `session.run` of the same models on ready
  * Float32Arrays measured in the same run.
  *
- *   node --import tsx test/bench/run.ts [ROWS ...]      (default: 1000000 10000000)
+ *   npm run bench   or, after `npm run build:core`:   node --import tsx test/bench/run.ts [ROWS ...]   (default: 1000000 10000000)
+ * The measured child runs the compiled core in dist/, as the installed `shadowbench` does.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -20,6 +21,8 @@ const mapPath = join(root, 'fixtures/maps/bench.map.yaml');
 interface ChildResult {
   rows: number;
   importMs: number;
+  /** From the end of the import to the first replayed chunk: opening both models in their workers, resolving the map. */
+  modelsMs: number;
   replay: { readMs: number; buildMs: number; inferMs: number; writeMs: number; totalMs: number };
   metricsMs: number;
   totalMs: number;
@@ -28,18 +31,22 @@ interface ChildResult {
 }
 
 async function child(rows: number, data: string): Promise<void> {
-  const { Workspace } = await import('../../core/data/Workspace.js');
-  const { runComparison } = await import('../../core/host/runComparison.js');
-  const { loadMap } = await import('../../core/replay/loadMap.js');
+  // The compiled core (dist/, as the installed CLI runs it): under tsx, every worker thread would compile TypeScript first.
+  const dist = join(root, 'dist', 'core');
+  const { Workspace } = await import(pathToFileURL(join(dist, 'data/Workspace.js')).href) as typeof import('../../core/data/Workspace.js');
+  const { runComparison } = await import(pathToFileURL(join(dist, 'host/runComparison.js')).href) as typeof import('../../core/host/runComparison.js');
+  const { loadMap } = await import(pathToFileURL(join(dist, 'replay/loadMap.js')).href) as typeof import('../../core/replay/loadMap.js');
   const wsPath = join(out, `bench-${rows}.duckdb`);
   for (const p of [wsPath, wsPath + '.wal', wsPath + '.datasets']) rmSync(p, { recursive: true, force: true });
-  const ws = await Workspace.create(wsPath, { memoryLimit: '1GB' });
+  const ws = await Workspace.create(wsPath); // the defaults `shadowbench run` uses
   const t0 = performance.now();
   let importEnd = 0;
+  let lastImport = 0;
   let replayEnd = 0;
   const result = await runComparison({
     workspace: ws, production: models.production, candidate: models.candidate, data: { path: data }, map: await loadMap(mapPath),
     onProgress: (p) => {
+      if (p.stage === 'import') lastImport = performance.now();
       if (p.stage === 'replay' && !importEnd) importEnd = performance.now();
       if (p.stage === 'metrics' && !replayEnd) replayEnd = performance.now();
     },
@@ -47,7 +54,7 @@ async function child(rows: number, data: string): Promise<void> {
   const end = performance.now();
   await ws.close();
   const res: ChildResult = {
-    rows, importMs: importEnd - t0, replay: result.stats!.timings, metricsMs: end - replayEnd, totalMs: end - t0,
+    rows, importMs: (lastImport || importEnd) - t0, modelsMs: importEnd - (lastImport || importEnd), replay: result.stats!.timings, metricsMs: end - replayEnd, totalMs: end - t0,
     maxRssMB: process.resourceUsage().maxRSS / 1024, records: result.metrics.length,
   };
   process.stdout.write(JSON.stringify(res) + '\n');
@@ -95,6 +102,7 @@ async function parent(sizes: number[]): Promise<void> {
     const rp = res.replay;
     console.log(`${fmt(rows)} rows:`);
     console.log(`  import (kept Parquet copy) ${(res.importMs / 1000).toFixed(2)} s   ${rate(rows, res.importMs)}`);
+    console.log(`  open models, resolve map    ${(res.modelsMs / 1000).toFixed(2)} s`);
     console.log(`  replay                      ${(rp.totalMs / 1000).toFixed(2)} s   ${rate(rows, rp.totalMs)}`);
     console.log(`    waiting on read            ${(rp.readMs / 1000).toFixed(2)} s   ${rate(rows, rp.readMs)}`);
     console.log(`    building tensors           ${(rp.buildMs / 1000).toFixed(2)} s   ${rate(rows, rp.buildMs)}`);
