@@ -43,8 +43,12 @@ export interface ReplayStats {
   missingByColumn: Record<string, number>;
   /** Rows whose score came back NaN, per model. */
   nanScores: { production: number; candidate: number; noise?: number };
-  /** Milliseconds spent waiting on each stage (read overlaps inference). */
-  timings: { readMs: number; buildMs: number; inferMs: number; writeMs: number; totalMs: number };
+  /**
+   * Milliseconds the replay loop spent in or waiting on each stage (inference overlaps reading and
+   * writing, so inferMs is only the wait left over); modelMs is the models' own time: from handing a
+   * chunk to the workers until both scored it.
+   */
+  timings: { readMs: number; buildMs: number; inferMs: number; writeMs: number; totalMs: number; modelMs?: number };
 }
 
 function countNaN(a: Float64Array): number {
@@ -77,7 +81,7 @@ export async function batchReplay(ws: Workspace, plan: ReplayPlan, runners: Repl
   const stats: ReplayStats = {
     rowsScored: 0, rowsResumed: 0, chunks: 0, missingByColumn: {},
     nanScores: { production: 0, candidate: 0, ...(runners.noise ? { noise: 0 } : {}) },
-    timings: { readMs: 0, buildMs: 0, inferMs: 0, writeMs: 0, totalMs: 0 },
+    timings: { readMs: 0, buildMs: 0, inferMs: 0, writeMs: 0, totalMs: 0, modelMs: 0 },
   };
   const t0 = performance.now();
   const commitEvery = opts.commitEveryMs ?? 1000;
@@ -137,7 +141,8 @@ export async function batchReplay(ws: Workspace, plan: ReplayPlan, runners: Repl
           score(runners.candidate, plan.candidate, cFeeds!, rows, firstRow),
           runners.noise && nFeeds ? score(runners.noise, plan.production, nFeeds, rows, firstRow) : Promise.resolve(undefined),
         ]);
-        scores.catch(() => undefined); // awaited in finish(); a failure there is the one reported
+        const sent = performance.now();
+        scores.then(() => { stats.timings.modelMs! += performance.now() - sent; }, () => undefined); // awaited in finish(); a failure there is the one reported
         const previous: Scored | null = inFlight;
         inFlight = { rows, rowIds, firstRow, scores };
         if (previous) await finish(previous);

@@ -32,7 +32,7 @@ export interface ReportModel {
     bootstrap: { B: number; seed: number; level: number; method: string };
     conventions: string;
   };
-  timings?: { readMs: number; buildMs: number; inferMs: number; writeMs: number; totalMs: number; metricsMs: number };
+  timings?: { readMs: number; buildMs: number; inferMs: number; writeMs: number; totalMs: number; metricsMs: number; modelMs?: number };
   metrics: MetricRecord[];
   /** Chart data: ROC, PR, calibration, score histograms, latency CDFs (downsampled). */
   curves: Curve[];

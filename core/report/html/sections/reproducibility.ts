@@ -22,7 +22,7 @@ export function reproducibilitySection(ctx: RenderContext): string {
     ['Tool', `${esc(r.tool.name)} ${esc(r.tool.version)}; report schema ${esc(r.schemaVersion)}; report id <code>${esc(r.reportId)}</code>`],
     ['Runtime libraries', `onnxruntime ${esc(e.onnxruntime)}, DuckDB ${esc(e.duckdb)}, Node.js ${esc(e.node)}`],
     ['Machine', `${esc(e.platform)} ${esc(e.arch)}, ${esc(e.cpus)} × ${esc(String(e.cores))} cores, ${esc(String(e.memoryGiB))} GiB memory`],
-    ...(t ? [['Timings', esc(`read ${num(t.readMs)} ms, build ${num(t.buildMs)} ms, inference ${num(t.inferMs)} ms, metrics ${num(t.metricsMs)} ms, total ${num(t.totalMs)} ms`)] as [string, string]] : []),
+    ...(t ? [['Timings', esc(`replay ${num(t.totalMs)} ms (read ${num(t.readMs)} ms, build ${num(t.buildMs)} ms, inference ${num(t.modelMs ?? t.inferMs)} ms in the model workers, overlapping the rest, write ${num(t.writeMs)} ms), metrics ${num(t.metricsMs)} ms`)] as [string, string]] : []),
     ['Generated', esc(r.generatedAt)],
   ];
   return `${kv(rows)}
