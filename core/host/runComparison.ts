@@ -6,7 +6,7 @@ import {
 } from '../contract/index.js';
 import type { Workspace } from '../data/Workspace.js';
 import { metricsOfFrame } from '../metrics/computeMetrics.js';
-import { loadFrame, loadRunFrame } from '../metrics/frame.js';
+import { loadFrame, loadRunFrame, shared } from '../metrics/frame.js';
 import { sharedRelation } from '../metrics/sharedRelation.js';
 import { nonInferiority } from '../metrics/nonInferiority.js';
 import { createModelRunner, type ModelRunner } from '../model/ModelRunner.js';
@@ -182,6 +182,7 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
     const runId = runIdFor(models, dataset, plan, noise);
     let run = await ws.getRun(runId).catch(() => null);
     let stats: ReplayStats | null = null;
+    let collected: { production: Float64Array; candidate: Float64Array; noise?: Float64Array } | undefined;
     if (run && run.status === 'done' && !args.fresh) {
       args.onRunCreated?.(run);
       log(`Reusing the predictions of run ${runId} (same models, data and map; pass --fresh to score again).`);
@@ -199,8 +200,13 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
       args.onRunCreated?.(await ws.getRun(runId));
       if (noise) runners.noise = await createModelRunner(files.production);
       try {
+        // Binary metrics take the scores from here rather than reading back what the replay writes (used when it scores every row).
+        if ((plan.map.task ?? 'binary') === 'binary') {
+          collected = { production: shared(Float64Array, dataset.rows), candidate: shared(Float64Array, dataset.rows), ...(noise ? { noise: shared(Float64Array, dataset.rows) } : {}) };
+        }
         stats = await batchReplay(ws, plan, { production: open.production, candidate: open.candidate, noise: runners.noise }, {
           runId, datasetId: dataset.id, totalRows: dataset.rows, chunkRows: args.chunkRows, signal: args.signal, onProgress: args.onProgress,
+          ...(collected ? { collect: collected } : {}),
         });
       } catch (e) {
         const status = WorkbenchError.is(e) && e.code === 'CANCELLED' ? 'cancelled' : 'failed';
@@ -232,6 +238,7 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
       const frame = await loadRunFrame(ws.conn, {
         predictions: q(ws.predictionsTable(runId)), dataset: q(dataset.id), rows: dataset.rows, y: labelExpr(plan.map, dataset.columns, '__r'),
         keys, noise, ...(overTime ? { time: `__r.${q(plan.map.timestamp!)}` } : {}),
+        ...(collected && stats && stats.rowsResumed === 0 && stats.rowsScored === dataset.rows ? { scores: collected } : {}),
       }) ?? await loadFrame(ws.conn, relation, { keys, time: overTime, expectedRows: dataset.rows, columns: plan.map.sensitive });
       // The per-window metrics run in a worker thread on the same (shared) frame while the overall ones
       // run here, from the end of the overall sorts (not during them: the two memory peaks would add up).

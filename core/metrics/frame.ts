@@ -49,7 +49,7 @@ const listLiteral = (values: string[]) => `[${values.map((v) => `'${v.replace(/'
 type Ctor<T> = { new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number };
 
 /** A typed array in a SharedArrayBuffer: a frame can be handed to a worker thread without a copy. */
-function shared<T extends Float64Array | Int32Array | Int8Array>(ctor: Ctor<T>, n: number): T {
+export function shared<T extends Float64Array | Int32Array | Int8Array>(ctor: Ctor<T>, n: number): T {
   return new ctor(new SharedArrayBuffer(n * ctor.BYTES_PER_ELEMENT));
 }
 
@@ -80,10 +80,13 @@ const codeSql = (k: KeySpec, values: string[]) => `(coalesce(list_position(${lis
 class FrameBuffers {
   cap: number;
   y: Int8Array; pp: Float64Array; pc: Float64Array; pn?: Float64Array; codes: Int32Array[]; time?: Float64Array;
-  constructor(cap: number, opts: { noise: boolean; keys: number; time: boolean }) {
+  /** `scores`: the score arrays to use (of `cap` rows) instead of fresh ones. */
+  constructor(cap: number, opts: { noise: boolean; keys: number; time: boolean; scores?: RunFrameSource['scores'] }) {
     this.cap = cap;
-    this.y = shared(Int8Array, cap); this.pp = shared(Float64Array, cap); this.pc = shared(Float64Array, cap);
-    if (opts.noise) this.pn = shared(Float64Array, cap);
+    this.y = shared(Int8Array, cap);
+    this.pp = opts.scores?.production ?? shared(Float64Array, cap);
+    this.pc = opts.scores?.candidate ?? shared(Float64Array, cap);
+    if (opts.noise) this.pn = opts.scores ? opts.scores.noise ?? shared(Float64Array, cap).fill(NaN) : shared(Float64Array, cap);
     this.codes = Array.from({ length: opts.keys }, () => shared(Int32Array, cap));
     if (opts.time) this.time = shared(Float64Array, cap);
   }
@@ -191,6 +194,12 @@ export interface RunFrameSource {
   /** SQL over the dataset's columns (alias __r): the timestamp. */
   time?: string;
   noise: boolean;
+  /**
+   * Every row's scores by row number, already in memory (collected by the replay that wrote them,
+   * as the predictions table holds them: NULL as NaN, -0 as +0, noise NaN where not finite): the
+   * predictions are then not read back. Shared arrays (see `shared`) keep the frame shareable.
+   */
+  scores?: { production: Float64Array; candidate: Float64Array; noise?: Float64Array };
 }
 
 /**
@@ -203,28 +212,12 @@ export async function loadRunFrame(conn: DuckDBConnection, src: RunFrameSource):
   const n = src.rows;
   const keys = src.keys ?? [];
   const values = await keyValues(conn, src.dataset, keys);
-  const buf = new FrameBuffers(Math.max(1, n), { noise: src.noise, keys: keys.length, time: !!src.time });
+  const buf = new FrameBuffers(Math.max(1, n), { noise: src.noise, keys: keys.length, time: !!src.time, ...(src.scores ? { scores: src.scores } : {}) });
   const fail = readFailure(src.dataset, !!src.time);
-  const rowIds = (chunk: DuckDBDataChunk, k: number) => column(chunk, 0, k, Float64Array); // row numbers cast to DOUBLE by the query
-  // Every row must have exactly one prediction; otherwise the caller reads the join instead.
-  const seen = new Uint8Array(n);
-  let placed = 0, stray = false;
-  const { pp, pc, pn } = buf;
-  await streamChunks(conn, `SELECT CAST(row_id AS DOUBLE), ${SCORE_SQL('production')}, ${SCORE_SQL('candidate')}${src.noise ? `, ${NOISE_SQL('noise')}` : ''} FROM ${src.predictions}`, (chunk, k) => {
-    const id = rowIds(chunk, k), a = column(chunk, 1, k, Float64Array), b = column(chunk, 2, k, Float64Array);
-    const c = pn ? column(chunk, 3, k, Float64Array) : null;
-    for (let i = 0; i < k; i++) {
-      const r = id[i]!;
-      if (!(r >= 0 && r < n) || seen[r]) { stray = true; continue; }
-      seen[r] = 1; placed++;
-      pp[r] = a[i]!; pc[r] = b[i]!;
-      if (c) pn![r] = c[i]!;
-    }
-  }, fail);
-  if (stray || placed !== n) return null;
+  if (!src.scores && !await placePredictions(conn, src, buf, fail)) return null;
   const select = [Y_SQL(src.y), ...keys.map((k, i) => codeSql(k, values[i]!)), ...(src.time ? [TIME_SQL(src.time)] : [])];
   await streamChunks(conn, `SELECT CAST(__r.sb_row AS DOUBLE), ${select.join(', ')} FROM ${src.dataset} AS __r`, (chunk, k) => {
-    const id = rowIds(chunk, k), y = column(chunk, 1, k, Int8Array);
+    const id = column(chunk, 0, k, Float64Array), y = column(chunk, 1, k, Int8Array);
     for (let i = 0; i < k; i++) buf.y[id[i]!] = y[i]!;
     let c = 2;
     for (const codeArr of buf.codes) {
@@ -238,6 +231,26 @@ export async function loadRunFrame(conn: DuckDBConnection, src: RunFrameSource):
   }, fail);
   checkLabels(buf.y, n);
   return buf.frame(n, keys, values);
+}
+
+/** The predictions placed by row number into `buf`; false unless every row has exactly one (read the join then). */
+async function placePredictions(conn: DuckDBConnection, src: RunFrameSource, buf: FrameBuffers, fail: (msg: string) => WorkbenchError): Promise<boolean> {
+  const n = src.rows;
+  const seen = new Uint8Array(n);
+  let placed = 0, stray = false;
+  const { pp, pc, pn } = buf;
+  await streamChunks(conn, `SELECT CAST(row_id AS DOUBLE), ${SCORE_SQL('production')}, ${SCORE_SQL('candidate')}${src.noise ? `, ${NOISE_SQL('noise')}` : ''} FROM ${src.predictions}`, (chunk, k) => {
+    const id = column(chunk, 0, k, Float64Array), a = column(chunk, 1, k, Float64Array), b = column(chunk, 2, k, Float64Array);
+    const c = pn ? column(chunk, 3, k, Float64Array) : null;
+    for (let i = 0; i < k; i++) {
+      const r = id[i]!;
+      if (!(r >= 0 && r < n) || seen[r]) { stray = true; continue; }
+      seen[r] = 1; placed++;
+      pp[r] = a[i]!; pc[r] = b[i]!;
+      if (c) pn![r] = c[i]!;
+    }
+  }, fail);
+  return !stray && placed === n;
 }
 
 /** Rows `rows` of the frame (indices ascending) as a frame of their own (copies). */

@@ -24,6 +24,12 @@ export interface BatchReplayOptions {
   commitEveryMs?: number;
   signal?: AbortSignal;
   onProgress?: (p: ReplayProgress) => void;
+  /**
+   * Arrays indexed by dataset row number that receive every written score as well (-0 as +0; the
+   * noise score NaN where not finite, as the metrics read it), so the metrics need not read back
+   * what was just written.
+   */
+  collect?: { production: Float64Array; candidate: Float64Array; noise?: Float64Array };
 }
 
 export interface ReplayRunners {
@@ -102,6 +108,14 @@ export async function batchReplay(ws: Workspace, plan: ReplayPlan, runners: Repl
       stats.nanScores.production += countNaN(p);
       stats.nanScores.candidate += countNaN(c);
       if (n) stats.nanScores.noise = (stats.nanScores.noise ?? 0) + countNaN(n);
+      const keep = opts.collect;
+      if (keep) {
+        for (let i = 0; i < job.rows; i++) {
+          const r = job.rowIds[i]!;
+          keep.production[r] = p[i]! + 0; keep.candidate[r] = c[i]! + 0;
+          if (keep.noise && n) keep.noise[r] = Number.isFinite(n[i]!) ? n[i]! + 0 : NaN;
+        }
+      }
       t = performance.now();
       await writer.append(job.rowIds, p, c, n);
       done += job.rows;

@@ -118,6 +118,9 @@ test('a cancelled run keeps its committed rows and the same command resumes to t
   const base = JSON.parse(readFileSync(join(tmp, 'hmda-matrix', 'report.json'), 'utf8'));
   assert.equal(metric(rep.metrics, 'outcome.roc_auc', 'candidate')!.value, metric(base.metrics, 'outcome.roc_auc', 'candidate')!.value);
   assert.equal(metric(rep.metrics, 'data.rows', 'both')!.value, 2380);
+  // The resumed run's metrics read the scores back from the workspace; the uninterrupted run's took
+  // them from the replay itself: every record, interval and p-value must be the same.
+  assert.deepEqual(rep.metrics, base.metrics);
 });
 
 const badCases: [string, string[], RegExp][] = [
