@@ -26,5 +26,5 @@ export function reproducibilitySection(ctx: RenderContext): string {
     ['Generated', esc(r.generatedAt)],
   ];
   return `${kv(rows)}
-<p>Running the same command with the same artefacts (identified by the SHA-256 digests in section 3) and the same seed produces a byte-identical report.json apart from the generation time and the signatures.</p>`;
+<p>Running the same command with the same artefacts (identified by the SHA-256 digests in section 3) and the same seed produces the same report.json apart from the generation time, the measured timings (and latency figures, when measured) and the signatures.</p>`;
 }
