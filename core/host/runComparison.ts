@@ -152,6 +152,59 @@ async function driftRecords(ws: Workspace, plan: ReplayPlan, dataset: DatasetInf
   return records;
 }
 
+/** What binaryMetrics needs about the run. */
+interface BinaryRun {
+  plan: ReplayPlan;
+  dataset: DatasetInfo;
+  runId: string;
+  /** The predictions joined to the data (metricsRelation). */
+  relation: string;
+  noise: boolean;
+  /** The replay's scores by row number, when it scored every row just now. */
+  scores?: { production: Float64Array; candidate: Float64Array; noise?: Float64Array };
+  slices: string[];
+  bootstrap: { B: number; seed: number };
+}
+
+/**
+ * Every binary metric of a run from one in-memory frame: the scores the replay collected (or the
+ * predictions read back by row number), the label, groups and time read in one scan of the data.
+ * The per-window metrics run in a worker thread on the same (shared) frame while the overall ones run
+ * here, from the end of the overall sorts (not during them: the two memory peaks would add up).
+ */
+async function binaryMetrics(ws: Workspace, r: BinaryRun, args: ComparisonArgs): Promise<{ metrics: MetricRecord[]; curves: Curve[] }> {
+  const { plan, dataset, bootstrap } = r;
+  const overTime = !!plan.map.timestamp && args.overTime !== false;
+  const keys = plan.map.sensitive.map((s) => ({ name: s, expr: `CAST(__r.${q(s)} AS VARCHAR)` }));
+  const frame = await loadRunFrame(ws.conn, {
+    predictions: q(ws.predictionsTable(r.runId)), dataset: q(dataset.id), rows: dataset.rows, y: labelExpr(plan.map, dataset.columns, '__r'),
+    keys, noise: r.noise, ...(overTime ? { time: `__r.${q(plan.map.timestamp!)}` } : {}), ...(r.scores ? { scores: r.scores } : {}),
+  }) ?? await loadFrame(ws.conn, r.relation, { keys, time: overTime, expectedRows: dataset.rows, columns: plan.map.sensitive });
+  let windows: Promise<MetricRecord[]> | null = null;
+  const startWindows = () => {
+    windows = overTimeInWorker(frame, { threshold: plan.map.threshold, window: 'auto', bootstrap });
+    windows.catch(() => undefined); // awaited below
+  };
+  const { metrics, curves } = metricsOfFrame(frame, { threshold: plan.map.threshold, sensitive: plan.map.sensitive, bootstrap, ...(overTime ? { afterSort: startWindows } : {}) });
+  metrics.push(...nonInferiority(metrics, { ...(args.margin !== undefined ? { margin: args.margin } : {}) }));
+  if (r.slices.length) {
+    args.onProgress?.({ stage: 'slices', done: 0, total: r.slices.length, rate: 0, etaSeconds: null });
+    // Slices query the relation several times (bins, distinct values): the join is materialised once for them.
+    const shared = await sharedRelation(ws.conn, r.relation);
+    try {
+      metrics.push(...await computeSlices(ws.conn, shared.name, r.slices, { threshold: plan.map.threshold, bootstrap, overall: metrics }));
+    } finally {
+      await shared.drop();
+    }
+  }
+  if (overTime) {
+    args.onProgress?.({ stage: 'time windows', done: 0, total: 1, rate: 0, etaSeconds: null });
+    if (!windows) startWindows(); // guard: metricsOfFrame calls afterSort in every case
+    metrics.push(...await windows!);
+  }
+  return { metrics, curves };
+}
+
 /**
  * The validation spine: open both models, import the traffic, resolve the column map, replay the
  * traffic through both models into the workspace (resuming an interrupted run), compute metrics.
@@ -159,7 +212,8 @@ async function driftRecords(ws: Workspace, plan: ReplayPlan, dataset: DatasetInf
 export async function runComparison(args: ComparisonArgs): Promise<ComparisonResult> {
   const ws = args.workspace;
   const log = args.onLog ?? (() => {});
-  const files = { production: await readModel(args.production), candidate: await readModel(args.candidate) };
+  const [productionFile, candidateFile] = await Promise.all([readModel(args.production), readModel(args.candidate)]);
+  const files = { production: productionFile, candidate: candidateFile };
   const dataset = await ensureDataset(ws, args.data, args);
   if (dataset.rows === 0) throw new WorkbenchError('EMPTY_DATASET', `Dataset ${dataset.path} has no rows; nothing to replay.`, { path: dataset.path });
   const plan = await resolveMap(args.map ?? { models: { production: { inputs: {} }, candidate: { inputs: {} } } }, datasetProbe(ws, dataset), { production: files.production.signature, candidate: files.candidate.signature });
@@ -232,38 +286,8 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
     let metrics: MetricRecord[];
     let curves: Curve[] = [];
     if (task === 'binary') {
-      // One streamed pass of the predictions joined to the data; every binary metric is computed from it in memory.
-      const overTime = !!plan.map.timestamp && args.overTime !== false;
-      const keys = plan.map.sensitive.map((s) => ({ name: s, expr: `CAST(__r.${q(s)} AS VARCHAR)` }));
-      const frame = await loadRunFrame(ws.conn, {
-        predictions: q(ws.predictionsTable(runId)), dataset: q(dataset.id), rows: dataset.rows, y: labelExpr(plan.map, dataset.columns, '__r'),
-        keys, noise, ...(overTime ? { time: `__r.${q(plan.map.timestamp!)}` } : {}),
-        ...(collected && stats && stats.rowsResumed === 0 && stats.rowsScored === dataset.rows ? { scores: collected } : {}),
-      }) ?? await loadFrame(ws.conn, relation, { keys, time: overTime, expectedRows: dataset.rows, columns: plan.map.sensitive });
-      // The per-window metrics run in a worker thread on the same (shared) frame while the overall ones
-      // run here, from the end of the overall sorts (not during them: the two memory peaks would add up).
-      let windows: Promise<MetricRecord[]> | null = null;
-      const startWindows = () => {
-        windows = overTimeInWorker(frame, { threshold: plan.map.threshold, window: 'auto', bootstrap });
-        windows.catch(() => undefined); // awaited below
-      };
-      ({ metrics, curves } = metricsOfFrame(frame, { threshold: plan.map.threshold, sensitive: plan.map.sensitive, bootstrap, ...(overTime ? { afterSort: startWindows } : {}) }));
-      metrics.push(...nonInferiority(metrics, { ...(args.margin !== undefined ? { margin: args.margin } : {}) }));
-      if (slices.length) {
-        args.onProgress?.({ stage: 'slices', done: 0, total: slices.length, rate: 0, etaSeconds: null });
-        // Slices query the relation several times (bins, distinct values): the join is materialised once for them.
-        const shared = await sharedRelation(ws.conn, relation);
-        try {
-          metrics.push(...await computeSlices(ws.conn, shared.name, slices, { threshold: plan.map.threshold, bootstrap, overall: metrics }));
-        } finally {
-          await shared.drop();
-        }
-      }
-      if (overTime) {
-        args.onProgress?.({ stage: 'time windows', done: 0, total: 1, rate: 0, etaSeconds: null });
-        if (!windows) startWindows(); // guard: metricsOfFrame calls afterSort in every case
-        metrics.push(...await windows!);
-      }
+      const scores = collected && stats && stats.rowsResumed === 0 && stats.rowsScored === dataset.rows ? collected : undefined;
+      ({ metrics, curves } = await binaryMetrics(ws, { plan, dataset, runId, relation, noise, scores, slices, bootstrap }, args));
     } else {
       metrics = task === 'regression'
         ? await computeRegressionMetrics(ws.conn, relation, { sensitive: plan.map.sensitive, bootstrap })
