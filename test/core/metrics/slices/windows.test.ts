@@ -28,3 +28,24 @@ test('time windows match DuckDB date_trunc for day, week and month (leap years, 
     instance.closeSync();
   }
 });
+
+test('per-window metrics in a worker thread equal those computed here, and its errors arrive as WorkbenchErrors', async () => {
+  const { overTimeInWorker, overTimeOfFrame } = await import('../../../../core/metrics/slices/index.js');
+  const { shared } = await import('../../../../core/metrics/frame.js');
+  const n = 3000;
+  const y = shared(Int8Array, n), pp = shared(Float64Array, n), pc = shared(Float64Array, n), time = shared(Float64Array, n);
+  for (let i = 0; i < n; i++) {
+    y[i] = i % 9 === 0 ? -1 : (i * 7) % 3 === 0 ? 1 : 0;
+    pp[i] = ((i * 37) % 101) / 100; pc[i] = ((i * 53) % 97) / 96;
+    time[i] = Date.UTC(2024, 4, 1) + (i % 30) * 86_400_000;
+  }
+  const frame = { n, y, pp, pc, keys: [], time };
+  const opts = { threshold: 0.5, bootstrap: { B: 100, seed: 5 } };
+  assert.deepEqual(await overTimeInWorker(frame, opts), overTimeOfFrame(frame, opts));
+  await assert.rejects(overTimeInWorker({ n, y, pp, pc, keys: [] }, opts), (e: unknown) => {
+    const err = e as { code?: string; message?: string };
+    assert.equal(err.code, 'MAPPING_MISMATCH', err.message);
+    assert.match(err.message ?? '', /timestamp/);
+    return true;
+  });
+});
