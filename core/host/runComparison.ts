@@ -16,7 +16,8 @@ import { type LatencyOptions, latencyReplay } from '../replay/latency/latencyRep
 import { latencyMetrics } from '../metrics/latency/latencyMetrics.js';
 import { computeDrift } from '../metrics/drift/computeDrift.js';
 import { computeMulticlassMetrics, computeRegressionMetrics } from '../metrics/tasks/index.js';
-import { computeSlices, overTimeInWorker } from '../metrics/slices/index.js';
+import { computeSlices, overTimeOfFrame } from '../metrics/slices/index.js';
+import { metricsInWorker, overTimeInWorker } from '../metrics/frameTask.js';
 import { latencySummary, type LatencySummary } from '../metrics/latency/latencySummary.js';
 import { latencyCurves } from '../metrics/latency/latencyCurves.js';
 import { labelExpr, metricsRelation, q } from '../replay/metricsRelation.js';
@@ -51,6 +52,8 @@ export interface ComparisonArgs {
   latency?: Omit<LatencyOptions, 'signal' | 'onProgress' | 'batch'> & { batch?: number };
   /** Called once the run exists in the workspace (before replay starts). */
   onRunCreated?: (run: RunInfo) => void;
+  /** Rows from which the binary metrics run in worker threads (default WORKER_ROWS). */
+  workerRows?: number;
 }
 
 export interface ComparisonResult {
@@ -152,6 +155,9 @@ async function driftRecords(ws: Workspace, plan: ReplayPlan, dataset: DatasetInf
   return records;
 }
 
+/** Rows from which binaryMetrics computes in worker threads (below, a worker's start-up costs more than it saves). */
+export const WORKER_ROWS = 200_000;
+
 /** What binaryMetrics needs about the run. */
 interface BinaryRun {
   plan: ReplayPlan;
@@ -169,8 +175,7 @@ interface BinaryRun {
 /**
  * Every binary metric of a run from one in-memory frame: the scores the replay collected (or the
  * predictions read back by row number), the label, groups and time read in one scan of the data.
- * The per-window metrics run in a worker thread on the same (shared) frame while the overall ones run
- * here, from the end of the overall sorts (not during them: the two memory peaks would add up).
+ * From WORKER_ROWS rows on, the overall and the per-window metrics run in two worker threads.
  */
 async function binaryMetrics(ws: Workspace, r: BinaryRun, args: ComparisonArgs): Promise<{ metrics: MetricRecord[]; curves: Curve[] }> {
   const { plan, dataset, bootstrap } = r;
@@ -180,12 +185,23 @@ async function binaryMetrics(ws: Workspace, r: BinaryRun, args: ComparisonArgs):
     predictions: q(ws.predictionsTable(r.runId)), dataset: q(dataset.id), rows: dataset.rows, y: labelExpr(plan.map, dataset.columns, '__r'),
     keys, noise: r.noise, ...(overTime ? { time: `__r.${q(plan.map.timestamp!)}` } : {}), ...(r.scores ? { scores: r.scores } : {}),
   }) ?? await loadFrame(ws.conn, r.relation, { keys, time: overTime, expectedRows: dataset.rows, columns: plan.map.sensitive });
+  const overallOpts = { threshold: plan.map.threshold, sensitive: plan.map.sensitive, bootstrap };
+  const windowOpts = { threshold: plan.map.threshold, window: 'auto' as const, bootstrap };
+  let metrics: MetricRecord[], curves: Curve[];
   let windows: Promise<MetricRecord[]> | null = null;
-  const startWindows = () => {
-    windows = overTimeInWorker(frame, { threshold: plan.map.threshold, window: 'auto', bootstrap });
-    windows.catch(() => undefined); // awaited below
-  };
-  const { metrics, curves } = metricsOfFrame(frame, { threshold: plan.map.threshold, sensitive: plan.map.sensitive, bootstrap, ...(overTime ? { afterSort: startWindows } : {}) });
+  if (frame.n >= (args.workerRows ?? WORKER_ROWS)) {
+    // Both in worker threads on the shared frame: this thread stays free (progress, cancel, the UI's
+    // server). The windows start when the overall sorts are over, not during them: the two memory
+    // peaks would add up.
+    const startWindows = () => {
+      windows = overTimeInWorker(frame, windowOpts, { signal: args.signal });
+      windows.catch(() => undefined); // awaited below
+    };
+    ({ metrics, curves } = await metricsInWorker(frame, overallOpts, { signal: args.signal, ...(overTime ? { onSorted: startWindows } : {}) }));
+    if (overTime && !windows) startWindows(); // guard: the worker signals the end of its sorts in every case
+  } else {
+    ({ metrics, curves } = metricsOfFrame(frame, overallOpts));
+  }
   metrics.push(...nonInferiority(metrics, { ...(args.margin !== undefined ? { margin: args.margin } : {}) }));
   if (r.slices.length) {
     args.onProgress?.({ stage: 'slices', done: 0, total: r.slices.length, rate: 0, etaSeconds: null });
@@ -199,8 +215,7 @@ async function binaryMetrics(ws: Workspace, r: BinaryRun, args: ComparisonArgs):
   }
   if (overTime) {
     args.onProgress?.({ stage: 'time windows', done: 0, total: 1, rate: 0, etaSeconds: null });
-    if (!windows) startWindows(); // guard: metricsOfFrame calls afterSort in every case
-    metrics.push(...await windows!);
+    metrics.push(...(windows ? await windows : overTimeOfFrame(frame, windowOpts)));
   }
   return { metrics, curves };
 }

@@ -29,8 +29,9 @@ test('time windows match DuckDB date_trunc for day, week and month (leap years, 
   }
 });
 
-test('per-window metrics in a worker thread equal those computed here, and its errors arrive as WorkbenchErrors', async () => {
-  const { overTimeInWorker, overTimeOfFrame } = await import('../../../../core/metrics/slices/index.js');
+test('metrics in worker threads equal those computed here, and their errors arrive as WorkbenchErrors', async () => {
+  const { overTimeOfFrame } = await import('../../../../core/metrics/slices/index.js');
+  const { overTimeInWorker } = await import('../../../../core/metrics/frameTask.js');
   const { shared } = await import('../../../../core/metrics/frame.js');
   const n = 3000;
   const y = shared(Int8Array, n), pp = shared(Float64Array, n), pc = shared(Float64Array, n), time = shared(Float64Array, n);
@@ -42,6 +43,16 @@ test('per-window metrics in a worker thread equal those computed here, and its e
   const frame = { n, y, pp, pc, keys: [], time };
   const opts = { threshold: 0.5, bootstrap: { B: 100, seed: 5 } };
   assert.deepEqual(await overTimeInWorker(frame, opts), overTimeOfFrame(frame, opts));
+  const { metricsInWorker } = await import('../../../../core/metrics/frameTask.js');
+  const { metricsOfFrame } = await import('../../../../core/metrics/computeMetrics.js');
+  let sorted = 0;
+  const overall = { threshold: 0.5, sensitive: [], bootstrap: { B: 100, seed: 5 } };
+  assert.deepEqual(await metricsInWorker(frame, overall, { onSorted: () => sorted++ }), metricsOfFrame(frame, overall));
+  assert.equal(sorted, 1, 'the worker says once that its sorts are over');
+  const ac = new AbortController();
+  const cancelled = metricsInWorker(frame, overall, { signal: ac.signal });
+  ac.abort();
+  await assert.rejects(cancelled, (e: unknown) => (e as { code?: string }).code === 'CANCELLED');
   await assert.rejects(overTimeInWorker({ n, y, pp, pc, keys: [] }, opts), (e: unknown) => {
     const err = e as { code?: string; message?: string };
     assert.equal(err.code, 'MAPPING_MISMATCH', err.message);
