@@ -2,7 +2,7 @@ import { BIGINT, DOUBLE, DuckDBDataChunk, type DuckDBAppender, type DuckDBConnec
 import { WorkbenchError } from '../contract/index.js';
 import { wrapError } from './duckdbErrors.js';
 import { quoteIdent } from './sql.js';
-import { allValidMask, VECTOR_SIZE, writeFixed, writeValidity } from './vectorIO.js';
+import { allValidMask, LITTLE_ENDIAN, VECTOR_SIZE, writeFixed, writeValidity } from './vectorIO.js';
 
 /** Appends per-row scores of one run; see Workspace.openPredictionWriter. */
 export interface PredictionWriter {
@@ -15,8 +15,6 @@ export interface PredictionWriter {
   /** Rows already committed for this run (for resume). */
   committedRows(): Promise<number>;
 }
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** DDL of a run's predictions table. */
 export function predictionsDDL(table: string): string {

@@ -6,6 +6,9 @@
 import duckdb from '@duckdb/node-bindings';
 import type { DuckDBDataChunk } from '@duckdb/node-api';
 
+/** Whether this machine stores numbers little-endian (as DuckDB's vectors then do). */
+export const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /** Rows per DuckDB vector (2048). */
 export const VECTOR_SIZE = duckdb.vector_size();
 

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { WorkbenchError, type Curve } from '../contract/index.js';
 import { binByEdges, CALIBRATION_BINS, equalWidthEdges } from './calibration.js';
-import { loadFrame, scoredFrame } from './frame.js';
+import { labelledRows, loadFrame, scoredFrame } from './frame.js';
 import type { ScoreTable } from './scoreTable.js';
 import { scoreTable } from './scoreTable.js';
 
@@ -27,10 +27,7 @@ export async function computeCurves(conn: DuckDBConnection, relation: string, op
   const rows = scoredFrame(await loadFrame(conn, relation));
   const scored = rows.n;
   if (scored === 0) return [];
-  let k = 0;
-  for (let i = 0; i < scored; i++) if (rows.y[i]! >= 0) k++;
-  const lab = new Uint32Array(k);
-  for (let i = 0, j = 0; i < scored; i++) if (rows.y[i]! >= 0) lab[j++] = i;
+  const lab = labelledRows(rows.y);
   const out: Curve[] = [];
   for (const [model, scores] of [['production', rows.pp], ['candidate', rows.pc]] as const) {
     const t = scoreTable(scores, lab, rows.y);

@@ -6,7 +6,7 @@ import { delong, delongAucInterval } from './delong.js';
 import { mcnemar } from './mcnemar.js';
 import { calibrationRecords } from './calibrationRecords.js';
 import { modelCurves, scoreHistogram } from './computeCurves.js';
-import { cellsOf, loadFrame, scoredFrame, type MetricFrame } from './frame.js';
+import { cellsOf, labelledRows, loadFrame, scoredFrame, type MetricFrame } from './frame.js';
 import { noiseFloor } from './noiseFloor.js';
 import { rankBootstrap } from './rankBootstrap.js';
 import { rankMetrics } from './rankMetrics.js';
@@ -186,15 +186,6 @@ function triple(push: (r: MetricRecord) => void, id: string, v: [number, number]
   push({ id, model: 'production', value: v[0]!, n, note, ci: cis?.[0] });
   push({ id, model: 'candidate', value: v[1]!, n, note, ci: cis?.[1] });
   push({ id, model: 'delta', value: v[1]! - v[0]!, n, note, ci: cis?.[2] });
-}
-
-/** Indices of the labelled rows (y 0 or 1). */
-function labelledRows(y: Int8Array): Uint32Array {
-  let k = 0;
-  for (let i = 0; i < y.length; i++) if (y[i]! >= 0) k++;
-  const out = new Uint32Array(k);
-  for (let i = 0, j = 0; i < y.length; i++) if (y[i]! >= 0) out[j++] = i;
-  return out;
 }
 
 function ci(iv: { low: number; high: number; level: number }, method: string): ConfidenceInterval {

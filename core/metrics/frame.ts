@@ -1,6 +1,6 @@
-import duckdb from '@duckdb/node-bindings';
 import type { DuckDBConnection, DuckDBDataChunk } from '@duckdb/node-api';
 import { WorkbenchError } from '../contract/index.js';
+import { readFixed as column } from '../data/vectorIO.js';
 import type { Cell } from './cellMetrics.js';
 import { queryRows, relationColumns } from './sql.js';
 
@@ -37,12 +37,6 @@ export interface MetricFrame extends ScoreRows {
 
 /** A grouping to load: a VARCHAR SQL expression over the relation's columns (alias __r). */
 export interface KeySpec { name: string; expr: string }
-
-/** Column `col` of a chunk without NULLs, viewed as a typed array (valid until the chunk is released: copy it). */
-export function column<T extends Float64Array | Int32Array | Int8Array>(chunk: DuckDBDataChunk, col: number, rows: number, ctor: { new (b: ArrayBuffer, o: number, n: number): T; BYTES_PER_ELEMENT: number }): T {
-  const bytes = duckdb.vector_get_data(duckdb.data_chunk_get_vector(chunk.chunk, col), rows * ctor.BYTES_PER_ELEMENT);
-  return new ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset, rows);
-}
 
 const listLiteral = (values: string[]) => `[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')}]::VARCHAR[]`;
 
@@ -251,6 +245,15 @@ async function placePredictions(conn: DuckDBConnection, src: RunFrameSource, buf
     }
   }, fail);
   return !stray && placed === n;
+}
+
+/** Indices of the labelled rows (y 0 or 1). */
+export function labelledRows(y: Int8Array): Uint32Array {
+  let k = 0;
+  for (let i = 0; i < y.length; i++) if (y[i]! >= 0) k++;
+  const out = new Uint32Array(k);
+  for (let i = 0, j = 0; i < y.length; i++) if (y[i]! >= 0) out[j++] = i;
+  return out;
 }
 
 /** Rows `rows` of the frame (indices ascending) as a frame of their own (copies). */

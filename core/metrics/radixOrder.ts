@@ -1,3 +1,5 @@
+import { LITTLE_ENDIAN } from '../data/vectorIO.js';
+
 /** Rows sorted by score: row index (label in bit 31 when labels are given) and the sorted 64-bit keys. */
 export interface SortedRows {
   /** Row index | (y === 1 ? 0x80000000 : 0), ascending by score. */
@@ -146,4 +148,3 @@ export function keyToFloat(k: number): number {
   return KEY32_AS_FLOAT[0]!;
 }
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;

@@ -41,7 +41,7 @@ export function rowStats(rows: ScoreRows, quantiles: readonly number[]): RowStat
     const yi = y[i]!;
     if (yi < 0) continue;
     const bp = (p - yi) ** 2, bc = (c - yi) ** 2;
-    const lp = -(yi === 1 ? Math.log(clip(p)) : Math.log(1 - clip(p))), lc = -(yi === 1 ? Math.log(clip(c)) : Math.log(1 - clip(c)));
+    const lp = logLossTerm(p, yi), lc = logLossTerm(c, yi);
     add(0, bp); add(1, bc); add(2, bc - bp); add(3, lp); add(4, lc); add(5, lc - lp);
   }
   const mv = (k: number): MeanVar => {
@@ -54,6 +54,8 @@ export function rowStats(rows: ScoreRows, quantiles: readonly number[]): RowStat
   };
 }
 
-function clip(p: number): number {
-  return Math.min(Math.max(p, EPS), 1 - EPS);
+/** One row's log loss: -(y ln p + (1 - y) ln(1 - p)), p clipped to [1e-15, 1 - 1e-15] (sklearn `log_loss`). */
+export function logLossTerm(p: number, y: number): number {
+  const q = Math.min(Math.max(p, EPS), 1 - EPS);
+  return -(y === 1 ? Math.log(q) : Math.log(1 - q));
 }

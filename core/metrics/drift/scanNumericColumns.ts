@@ -1,6 +1,6 @@
-import duckdb from '@duckdb/node-bindings';
 import type { DuckDBConnection, DuckDBDataChunk } from '@duckdb/node-api';
 import { WorkbenchError } from '../../contract/index.js';
+import { readFixed, VECTOR_SIZE } from '../../data/vectorIO.js';
 import { quoteIdent } from '../sql.js';
 import type { GridLayout } from './gridLayout.js';
 import type { ResolvedColumn } from './resolveDriftColumns.js';
@@ -62,7 +62,7 @@ export async function scanNumericColumns(conn: DuckDBConnection, relation: strin
   const grids = reqs.map((r) => (r.grid ? { count: new Float64Array(r.grid.slots), sum: new Float64Array(r.grid.slots) } : undefined));
   const winIndex = new Map<number, number>(), starts: number[] = [];
   const windows = windowExpr ? reqs.map((r) => (r.grid ? { starts, counts: [] as Float64Array[] } : undefined)) : undefined;
-  const st: ScanState = { reqs, f32, stats, grids, windows, winIndex, starts, windowed: windowExpr !== undefined, wi: new Int32Array(BATCH_CHUNKS * duckdb.vector_size()) };
+  const st: ScanState = { reqs, f32, stats, grids, windows, winIndex, starts, windowed: windowExpr !== undefined, wi: new Int32Array(BATCH_CHUNKS * VECTOR_SIZE) };
   let rows = 0;
   const result = await conn.stream(`SELECT ${sel.join(', ')} FROM ${relation} AS __scan`);
   let batch: DuckDBDataChunk[] = [];
@@ -95,12 +95,12 @@ const BATCH_CHUNKS = 16;
 /** Accumulates a batch of chunks (a plain function, so V8 optimises it apart from the async loop). */
 function processBatch(chunks: DuckDBDataChunk[], st: ScanState): void {
   const { reqs, windows } = st;
-  if (st.windowed) chunks.forEach((c, b) => windowIndex(c, st, b * duckdb.vector_size()));
+  if (st.windowed) chunks.forEach((c, b) => windowIndex(c, st, b * VECTOR_SIZE));
   for (let j = 0; j < reqs.length; j++) {
     const g = reqs[j]!.grid;
     chunks.forEach((chunk, b) => {
       const n = chunk.rowCount, x = vec(chunk, j, n, st.f32[j]!);
-      if (g) binChunk(x, n, g, st.grids[j]!, st.stats[j]!, windows?.[j]?.counts, st.windowed ? st.wi.subarray(b * duckdb.vector_size()) : undefined);
+      if (g) binChunk(x, n, g, st.grids[j]!, st.stats[j]!, windows?.[j]?.counts, st.windowed ? st.wi.subarray(b * VECTOR_SIZE) : undefined);
       else moments(x, n, st.stats[j]!);
     });
   }
@@ -131,8 +131,7 @@ function windowIndex(chunk: DuckDBDataChunk, st: ScanState, at: number): void {
 }
 
 function vec(chunk: DuckDBDataChunk, col: number, n: number, float32: boolean): Float32Array | Float64Array {
-  const bytes = duckdb.vector_get_data(duckdb.data_chunk_get_vector(chunk.chunk, col), n * (float32 ? 4 : 8));
-  return float32 ? new Float32Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, n) : new Float64Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, n);
+  return float32 ? readFixed(chunk, col, n, Float32Array) : readFixed(chunk, col, n, Float64Array);
 }
 
 /** Adds the finite values of `x` to `s`. */

@@ -2,6 +2,7 @@ import type { Cell } from '../cellMetrics.js';
 import type { DeLongStats } from '../delong.js';
 import type { MetricFrame } from '../frame.js';
 import { rankMetrics } from '../rankMetrics.js';
+import { logLossTerm } from '../rowStats.js';
 
 /** Sums over the labelled scored rows of one group of a per-row quantity (for means and CLT intervals). */
 export interface RowSums { s: number; s2: number }
@@ -25,8 +26,6 @@ export interface GroupStats {
   rank?: { auc: [number, number]; prAuc: [number, number]; ks: [number, number]; delong?: DeLongStats };
 }
 
-const EPS = 1e-15;
-const clip = (p: number) => Math.min(Math.max(p, EPS), 1 - EPS);
 // Accumulator slots per group: rows, scored, lab, pos, 12 cells (y 0/1/NULL x ŷp x ŷc), then (s, s2) of bp, bc, bd, lp, lc, ld.
 const ROWS = 0, SCORED = 1, LAB = 2, POS = 3, CELLS = 4, SUMS = 16, SLOTS = 28;
 
@@ -55,7 +54,7 @@ export function groupStats(f: MetricFrame, codes: Int32Array, labels: readonly s
     acc[o + LAB]++;
     if (yi === 1) acc[o + POS]++;
     const bp = (p - yi) ** 2, bc = (c - yi) ** 2;
-    const lp = -(yi === 1 ? Math.log(clip(p)) : Math.log(1 - clip(p))), lc = -(yi === 1 ? Math.log(clip(c)) : Math.log(1 - clip(c)));
+    const lp = logLossTerm(p, yi), lc = logLossTerm(c, yi);
     const s = o + SUMS;
     acc[s] += bp; acc[s + 1] += bp * bp;
     acc[s + 2] += bc; acc[s + 3] += bc * bc;
