@@ -1,5 +1,5 @@
 import { multinomial } from './binomial.js';
-import type { CellMetrics } from './cellMetrics.js';
+import type { CountMetrics } from './cellMetrics.js';
 import { percentileInterval, type PercentileInterval } from './percentileInterval.js';
 import { createRng } from './prng.js';
 
@@ -16,9 +16,9 @@ export interface BootstrapSettings {
  * ŷ_production, ŷ_candidate), so each replicate is one multinomial draw (conditional binomial
  * chain, see `binomial.ts`) and both models are evaluated on the same resample. Cost
  * O(B × cells), independent of n. Returns one percentile interval per key of `metrics` (undefined
- * for keys without an interval).
+ * for keys with `ci: false`).
  */
-export function bootstrapCells(metrics: CellMetrics, counts: readonly number[], settings: BootstrapSettings): (PercentileInterval | undefined)[] {
+export function bootstrapCells(metrics: CountMetrics<{ id: string; ci?: boolean }>, counts: readonly number[], settings: BootstrapSettings): (PercentileInterval | undefined)[] {
   const { B, seed, level } = settings;
   const K = metrics.keys.length;
   const n = counts.reduce((s, x) => s + x, 0);
@@ -31,5 +31,5 @@ export function bootstrapCells(metrics: CellMetrics, counts: readonly number[], 
     metrics.values(draws, row);
     for (let k = 0; k < K; k++) byKey[k]![b] = row[k]!;
   }
-  return metrics.keys.map((key, k) => (key.ci && B > 0 ? percentileInterval(byKey[k]!, level) : undefined));
+  return metrics.keys.map((key, k) => (key.ci !== false && B > 0 ? percentileInterval(byKey[k]!, level) : undefined));
 }

@@ -36,30 +36,19 @@ export const MISSING_GROUP = 'missing';
 const FOUR_FIFTHS_LOW = 0.8;
 const FOUR_FIFTHS_HIGH = 1.25;
 
-type Emit = (id: string, model: MetricModel, group: Record<string, string> | undefined, value: number, n: number, note?: string, ci?: boolean) => void;
-
-// Per-group accumulator slots.
-const S_N = 0, S_SELP = 1, S_SELC = 2, S_LAB = 3, S_POS = 4, S_TPP = 5, S_TPC = 6, S_FPP = 7, S_FPC = 8, SLOTS = 9;
+export type Emit = (id: string, model: MetricModel, group: Record<string, string> | undefined, value: number, n: number, note?: string, ci?: boolean) => void;
 
 /**
- * Computes every confusion-matrix metric (outcome accuracy/precision/recall/F1, shadow agreement
- * and flips, fairness group rates, parity differences/ratios and impact ratios) from a vector of
- * cell counts. Used once on the observed counts and once per bootstrap replicate.
+ * Metrics that are functions of a vector of cell counts, emitted key by key by `run` in a fixed
+ * order: evaluated once on the observed counts and once per bootstrap replicate (bootstrapCells).
+ * A key without `ci: false` gets a bootstrap interval.
  */
-export class CellMetrics {
-  readonly keys: MetricKey[] = [];
-  private readonly labels: string[][];
-  private readonly groupIndex: Int32Array[];
+export abstract class CountMetrics<K extends { id: string; ci?: boolean }> {
+  readonly keys: K[] = [];
 
-  constructor(readonly cells: readonly Cell[], readonly attrs: readonly string[]) {
-    this.labels = attrs.map((_, a) => [...new Set(cells.map((c) => c.groups[a] ?? MISSING_GROUP))].sort());
-    this.groupIndex = attrs.map((_, a) => Int32Array.from(cells, (c) => this.labels[a]!.indexOf(c.groups[a] ?? MISSING_GROUP)));
-    this.run(cells.map((c) => c.n), (id, model, group, _v, _n, _note, ci = true) => {
-      this.keys.push(group ? { id, model, group, ci } : { id, model, ci });
-    });
-  }
+  protected abstract run(counts: ArrayLike<number>, emit: Emit): void;
 
-  /** Evaluates all keys on `counts` (one count per cell, in `cells` order). */
+  /** Evaluates all keys on `counts` (one count per cell, in cell order). */
   evaluate(counts: ArrayLike<number>): CellEvaluation {
     const k = this.keys.length;
     const out: CellEvaluation = { values: new Float64Array(k), n: new Float64Array(k), notes: new Array(k) };
@@ -76,8 +65,30 @@ export class CellMetrics {
     this.run(counts, (_id, _m, _g, v) => { into[i++] = v; });
     return into;
   }
+}
 
-  private run(counts: ArrayLike<number>, emit: Emit): void {
+// Per-group accumulator slots.
+const S_N = 0, S_SELP = 1, S_SELC = 2, S_LAB = 3, S_POS = 4, S_TPP = 5, S_TPC = 6, S_FPP = 7, S_FPC = 8, SLOTS = 9;
+
+/**
+ * Computes every confusion-matrix metric (outcome accuracy/precision/recall/F1, shadow agreement
+ * and flips, fairness group rates, parity differences/ratios and impact ratios) from a vector of
+ * cell counts. Used once on the observed counts and once per bootstrap replicate.
+ */
+export class CellMetrics extends CountMetrics<MetricKey> {
+  private readonly labels: string[][];
+  private readonly groupIndex: Int32Array[];
+
+  constructor(readonly cells: readonly Cell[], readonly attrs: readonly string[]) {
+    super();
+    this.labels = attrs.map((_, a) => [...new Set(cells.map((c) => c.groups[a] ?? MISSING_GROUP))].sort());
+    this.groupIndex = attrs.map((_, a) => Int32Array.from(cells, (c) => this.labels[a]!.indexOf(c.groups[a] ?? MISSING_GROUP)));
+    this.run(cells.map((c) => c.n), (id, model, group, _v, _n, _note, ci = true) => {
+      this.keys.push(group ? { id, model, group, ci } : { id, model, ci });
+    });
+  }
+
+  protected run(counts: ArrayLike<number>, emit: Emit): void {
     const cells = this.cells;
     let scored = 0, agree = 0, f01 = 0, f10 = 0, lab = 0;
     const conf = new Float64Array(8); // tp,fp,fn,tn for production then candidate

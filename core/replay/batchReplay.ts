@@ -99,7 +99,7 @@ export async function batchReplay(ws: Workspace, plan: ReplayPlan, runners: Repl
     const it = ws.streamColumns(opts.datasetId, layout.requests, { chunkRows, fromRow, signal: opts.signal })[Symbol.asyncIterator]();
     // Two chunks in flight: while the models score chunk i+1 in their workers, chunk i's scores are
     // written here, and DuckDB reads chunk i+2 on its own thread.
-    type Scored = { rows: number; rowIds: Float64Array; firstRow: number; scores: Promise<[Float64Array, Float64Array, Float64Array | undefined]> };
+    type Scored = { rows: number; rowIds: Float64Array; scores: Promise<[Float64Array, Float64Array, Float64Array | undefined]> };
     let inFlight: Scored | null = null;
     const finish = async (job: Scored) => {
       let t = performance.now();
@@ -158,7 +158,7 @@ export async function batchReplay(ws: Workspace, plan: ReplayPlan, runners: Repl
         const sent = performance.now();
         scores.then(() => { stats.timings.modelMs! += performance.now() - sent; }, () => undefined); // awaited in finish(); a failure there is the one reported
         const previous: Scored | null = inFlight;
-        inFlight = { rows, rowIds, firstRow, scores };
+        inFlight = { rows, rowIds, scores };
         if (previous) await finish(previous);
       }
       if (inFlight && !opts.signal?.aborted) {

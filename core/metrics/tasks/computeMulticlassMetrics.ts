@@ -1,9 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { WorkbenchError, type MetricRecord } from '../../contract/index.js';
-import { multinomial } from '../binomial.js';
+import { bootstrapCells } from '../bootstrapCells.js';
 import { mcnemar } from '../mcnemar.js';
-import { percentileInterval } from '../percentileInterval.js';
-import { createRng } from '../prng.js';
 import { num, queryRows } from '../sql.js';
 import { MulticlassCells, type MulticlassCell } from './multiclassCells.js';
 import { bootstrapSettings, taskView } from './taskView.js';
@@ -83,21 +81,12 @@ async function compute(conn: DuckDBConnection, view: string, classes: string[], 
   const point = mc.evaluate(counts);
   const K = mc.keys.length;
 
-  // Paired multinomial bootstrap over the cells.
-  const reps = Array.from({ length: K }, () => new Float64Array(boot.B));
-  if (boot.B > 0 && scored > 0) {
-    const rng = createRng(boot.seed);
-    const draws = new Float64Array(cells.length), row = new Float64Array(K);
-    for (let b = 0; b < boot.B; b++) {
-      multinomial(rng, scored, counts, draws);
-      mc.values(draws, row);
-      for (let k = 0; k < K; k++) reps[k]![b] = row[k]!;
-    }
-  }
+  // Paired multinomial bootstrap over the cells (their counts sum to `scored`).
+  const intervals = boot.B > 0 && scored > 0 ? bootstrapCells(mc, counts, boot) : [];
   const method = `bootstrap percentile, paired multinomial over ${cells.length} cells (y, ŷ_production, ŷ_candidate), B=${boot.B}, seed=${boot.seed}`;
   for (let k = 0; k < K; k++) {
     const key = mc.keys[k]!;
-    const iv = boot.B > 0 && scored > 0 ? percentileInterval(reps[k]!, boot.level) : undefined;
+    const iv = intervals[k];
     const usable = iv && iv.used >= Math.max(2, boot.B / 2);
     push({ id: key.id, model: key.model, group: key.group, value: point.values[k]!, n: point.n[k]!,
       note: joinNotes(point.notes[k], exclNote),

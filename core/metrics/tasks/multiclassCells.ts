@@ -1,4 +1,5 @@
 import type { MetricModel } from '../../contract/index.js';
+import { CountMetrics, type Emit } from '../cellMetrics.js';
 
 /** One cell of the (y, ŷ_production, ŷ_candidate) table over the scored rows; y null = unlabelled. */
 export interface MulticlassCell {
@@ -15,8 +16,6 @@ export interface MulticlassKey {
   group?: Record<string, string>;
 }
 
-type Emit = (id: string, model: MetricModel, group: Record<string, string> | undefined, value: number, n: number, note?: string) => void;
-
 /**
  * Every multiclass confusion-matrix metric as a function of the cell counts, so that a bootstrap
  * resample of rows is one multinomial draw over the cells: accuracy, macro and micro F1, and per
@@ -27,33 +26,17 @@ type Emit = (id: string, model: MetricModel, group: Record<string, string> | und
  * single-label data. Accuracy, F1s, recall and precision use the labelled rows; agreement every
  * scored row.
  */
-export class MulticlassCells {
-  readonly keys: MulticlassKey[] = [];
+export class MulticlassCells extends CountMetrics<MulticlassKey> {
   private readonly conf: Float64Array;
 
   constructor(readonly cells: readonly MulticlassCell[], readonly classes: readonly string[]) {
+    super();
     const C = classes.length;
     this.conf = new Float64Array(2 * C * C);
     this.run(cells.map((c) => c.n), (id, model, group) => { this.keys.push(group ? { id, model, group } : { id, model }); });
   }
 
-  /** Values (NaN = undefined), denominators and notes in key order. */
-  evaluate(counts: ArrayLike<number>): { values: Float64Array; n: Float64Array; notes: (string | undefined)[] } {
-    const K = this.keys.length;
-    const out = { values: new Float64Array(K), n: new Float64Array(K), notes: new Array<string | undefined>(K) };
-    let i = 0;
-    this.run(counts, (_id, _m, _g, v, n, note) => { out.values[i] = v; out.n[i] = n; out.notes[i] = note; i++; });
-    return out;
-  }
-
-  /** Values only, into `into` (bootstrap replicates). */
-  values(counts: ArrayLike<number>, into: Float64Array): Float64Array {
-    let i = 0;
-    this.run(counts, (_id, _m, _g, v) => { into[i++] = v; });
-    return into;
-  }
-
-  private run(counts: ArrayLike<number>, emit: Emit): void {
+  protected run(counts: ArrayLike<number>, emit: Emit): void {
     const C = this.classes.length, conf = this.conf;
     conf.fill(0);
     let scored = 0, agree = 0, lab = 0;
