@@ -8,7 +8,7 @@ import { WorkbenchError, type ColumnInfo, type DatasetInfo, type ModelInfo, type
 import { CATALOG_DDL } from './catalog.js';
 import { duckdbMessage, wrapError } from './duckdbErrors.js';
 import { importDataset, type ImportOptions } from './importDataset.js';
-import { brokenViewSql, datasetsDirOf, keptFileProblem, keptPath, parquetSelect, removeOrphans, viewReads, type KeptDataset } from './keptFiles.js';
+import { brokenViewSql, datasetsDirOf, keptFileError, keptFileProblem, keptPath, parquetSelect, removeOrphans, viewReads, type KeptDataset } from './keptFiles.js';
 import { MetaStore } from './MetaStore.js';
 import { DuckDBPredictionWriter, type PredictionWriter } from './PredictionWriter.js';
 import { readOnlyQuery } from './readOnlyQuery.js';
@@ -168,7 +168,7 @@ export class Workspace {
           await run(`CREATE OR REPLACE ${kind} ${quoteIdent(ds.id)} AS ${parquetSelect(at)}`);
           continue;
         } catch (e) {
-          problem = new WorkbenchError('BAD_DATASET', `Dataset ${ds.id} (${ds.name}) cannot be read: its file ${at} does not read as Parquet (${duckdbMessage(e)}). Import ${ds.path} again to use this data.`, { datasetId: ds.id, path: at, source: ds.path, cause: duckdbMessage(e) });
+          problem = keptFileError(ds, at, null, `does not read as Parquet (${duckdbMessage(e)})`, 'BAD_DATASET', duckdbMessage(e));
         }
       }
       this.keptProblems.set(ds.id, problem);

@@ -12,7 +12,7 @@ import { stageParquet, type StagedParquet } from './importParquet.js';
 import { importWithDuckdb } from './importWithDuckdb.js';
 import { parquetSelect, removeKeptFile } from './keptFiles.js';
 import type { SerialQueue } from './SerialQueue.js';
-import { quoteIdent, sanitizeName, uniqueName } from './sql.js';
+import { describeColumns, quoteIdent, sanitizeName, uniqueName } from './sql.js';
 
 /** Options of Workspace.importDataset. */
 export interface ImportOptions {
@@ -88,10 +88,7 @@ export async function importDataset(deps: ImportDeps, fileArg: string, opts: Imp
         throw new WorkbenchError('INTERNAL', `Importing ${file} appended ${appended} rows but the table holds ${rows}; import it again.`, { path: file, appended, rows });
       }
       if (rows === 0) throw new WorkbenchError('EMPTY_DATASET', `${file} has no rows; choose a file with data.`, { path: file });
-      const desc = await conn.runAndReadAll(`DESCRIBE ${quoteIdent(staging)}`);
-      columns = desc.getRows()
-        .filter((r) => String(r[0]) !== 'sb_row')
-        .map((r) => ({ name: String(r[0]), type: String(r[1]), nullable: String(r[2]) === 'YES' }));
+      columns = await describeColumns(conn, quoteIdent(staging));
     }
     const sha256 = await hashing;
     if (opts.signal?.aborted) throw cancelled(`Import of ${file}`);

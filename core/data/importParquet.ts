@@ -4,7 +4,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { WorkbenchError, type ColumnInfo } from '../contract/index.js';
 import { cancelled, duckdbMessage } from './duckdbErrors.js';
 import { parquetSelect } from './keptFiles.js';
-import { quoteString } from './sql.js';
+import { describeColumns, quoteString } from './sql.js';
 
 /** What a Parquet import needs: a private connection, the staging name, the folder to keep the file in (null: reference it), and the caller's hooks. */
 export interface ParquetJob {
@@ -78,10 +78,7 @@ export async function stageParquet(job: ParquetJob): Promise<StagedParquet> {
 
   let columns: ColumnInfo[];
   try {
-    const desc = await conn.runAndReadAll(`DESCRIBE ${parquetSelect(path)}`);
-    columns = desc.getRows()
-      .filter((r) => String(r[0]) !== 'sb_row')
-      .map((r) => ({ name: String(r[0]), type: String(r[1]), nullable: String(r[2]) === 'YES' }));
+    columns = await describeColumns(conn, parquetSelect(path));
   } catch (e) {
     throw bad(file, 'read', e);
   }

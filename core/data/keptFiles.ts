@@ -57,12 +57,12 @@ export async function keptFileProblem(ds: KeptDataset, file: string, dir: string
 }
 
 /** The error for a kept file that cannot serve its dataset: names the dataset and the file and says what to do. */
-export function keptFileError(ds: KeptDataset, file: string, dir: string | null, what: string, code: 'FILE_NOT_FOUND' | 'BAD_DATASET' = 'BAD_DATASET'): WorkbenchError {
+export function keptFileError(ds: KeptDataset, file: string, dir: string | null, what: string, code: 'FILE_NOT_FOUND' | 'BAD_DATASET' = 'BAD_DATASET', cause?: string): WorkbenchError {
   const where = dir === null ? '' : ` (the workspace keeps its Parquet datasets in ${dir}; if that folder was left behind when the workspace moved, put it back beside the workspace file and reopen the workspace)`;
   return new WorkbenchError(
     code,
     `Dataset ${ds.id} (${ds.name}) cannot be read: its file ${file} ${what}. Import ${ds.path} again to use this data${where}.`,
-    { datasetId: ds.id, path: file, source: ds.path },
+    { datasetId: ds.id, path: file, source: ds.path, ...(cause !== undefined ? { cause } : {}) },
   );
 }
 

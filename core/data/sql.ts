@@ -1,4 +1,6 @@
-/** SQL text helpers: every identifier and literal that reaches DuckDB goes through these. */
+/** SQL text helpers: every identifier and literal that reaches DuckDB goes through these; and a relation's columns. */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { ColumnInfo } from '../contract/index.js';
 
 /** Quote an identifier ("my col" -> "my col" with inner quotes doubled). */
 export function quoteIdent(name: string): string {
@@ -26,4 +28,12 @@ export function uniqueName(base: string, taken: Iterable<string>): string {
     const candidate = `${base}_${i}`;
     if (!set.has(candidate.toLowerCase())) return candidate;
   }
+}
+
+/** The columns a DESCRIBE of `relation` (a table name or a query) gives, without the sb_row row number. */
+export async function describeColumns(conn: DuckDBConnection, relation: string): Promise<ColumnInfo[]> {
+  const desc = await conn.runAndReadAll(`DESCRIBE ${relation}`);
+  return desc.getRows()
+    .filter((r) => String(r[0]) !== 'sb_row')
+    .map((r) => ({ name: String(r[0]), type: String(r[1]), nullable: String(r[2]) === 'YES' }));
 }
