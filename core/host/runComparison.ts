@@ -17,7 +17,7 @@ import { latencyMetrics } from '../metrics/latency/latencyMetrics.js';
 import { computeDrift } from '../metrics/drift/computeDrift.js';
 import { computeMulticlassMetrics, computeRegressionMetrics } from '../metrics/tasks/index.js';
 import { computeSlices, overTimeOfFrame } from '../metrics/slices/index.js';
-import { metricsInWorker, overTimeInWorker } from '../metrics/frameTask.js';
+import { metricsInWorkers, overTimeInWorker } from '../metrics/frameTask.js';
 import { latencySummary, type LatencySummary } from '../metrics/latency/latencySummary.js';
 import { latencyCurves } from '../metrics/latency/latencyCurves.js';
 import { labelExpr, metricsRelation, q } from '../replay/metricsRelation.js';
@@ -190,15 +190,15 @@ async function binaryMetrics(ws: Workspace, r: BinaryRun, args: ComparisonArgs):
   let metrics: MetricRecord[], curves: Curve[];
   let windows: Promise<MetricRecord[]> | null = null;
   if (frame.n >= (args.workerRows ?? WORKER_ROWS)) {
-    // Both in worker threads on the shared frame: this thread stays free (progress, cancel, the UI's
-    // server). The windows start when the overall sorts are over, not during them: the two memory
-    // peaks would add up.
+    // In worker threads on the shared frame: this thread stays free (progress, cancel, the UI's
+    // server). The rank and the counting halves of the overall metrics run at once; the windows
+    // start when the first half is over, so two workers share the two cores.
     const startWindows = () => {
       windows = overTimeInWorker(frame, windowOpts, { signal: args.signal });
       windows.catch(() => undefined); // awaited below
     };
-    ({ metrics, curves } = await metricsInWorker(frame, overallOpts, { signal: args.signal, ...(overTime ? { onSorted: startWindows } : {}) }));
-    if (overTime && !windows) startWindows(); // guard: the worker signals the end of its sorts in every case
+    ({ metrics, curves } = await metricsInWorkers(frame, overallOpts, { signal: args.signal, ...(overTime ? { onHalfDone: startWindows } : {}) }));
+    if (overTime && !windows) startWindows(); // guard
   } else {
     ({ metrics, curves } = metricsOfFrame(frame, overallOpts));
   }

@@ -58,21 +58,10 @@ function checkOptions(opts: MetricOptions): { B: number; seed: number; level: nu
   return boot;
 }
 
-/**
- * computeMetricsAndCurves on a frame already in memory; the frame's keys named in `opts.sensitive`
- * are the sensitive attributes (a frame may carry other keys too). `afterSort` is called once the
- * rank pass (two sorts of every labelled row, the memory peak) is over: work started there in
- * another thread overlaps the rest without adding to that peak.
- */
-export function metricsOfFrame(frame: MetricFrame, opts: MetricOptions & { afterSort?: () => void }): { metrics: MetricRecord[]; curves: Curve[] } {
-  const boot = checkOptions(opts);
-  const keyAt = opts.sensitive.map((s) => {
-    const k = frame.keys.findIndex((c) => c.name === s);
-    if (k < 0) throw new WorkbenchError('BAD_ARGUMENT', `The metrics frame has no column for the sensitive attribute "${s}".`, { column: s });
-    return k;
-  });
-  const { level } = boot;
-  const zc = normalQuantile(1 - (1 - level) / 2);
+/** Counts both halves of metricsOfFrame need. */
+interface FrameCounts { sf: MetricFrame; rows: number; labelled: number; positives: number; badP: number; badC: number; scored: number; lab: number; P: number; N: number; exclNote?: string; noLab?: string }
+
+function frameCounts(frame: MetricFrame): FrameCounts {
   const sf = scoredFrame(frame);
   let labelled = 0, positives = 0, badP = 0, badC = 0, lab = 0, P = 0;
   for (let i = 0; i < frame.n; i++) {
@@ -82,34 +71,53 @@ export function metricsOfFrame(frame: MetricFrame, opts: MetricOptions & { after
     if (!Number.isFinite(frame.pc[i]!)) badC++;
   }
   for (let i = 0; i < sf.n; i++) { const yi = sf.y[i]!; if (yi >= 0) { lab++; if (yi === 1) P++; } }
-  const rows = frame.n, scored = sf.n, N = lab - P;
-  const excluded = rows - scored;
-  const exclNote = excluded > 0 ? `${excluded} row(s) without a valid score excluded` : undefined;
+  const excluded = frame.n - sf.n;
+  return {
+    sf, rows: frame.n, labelled, positives, badP, badC, scored: sf.n, lab, P, N: lab - P,
+    exclNote: excluded > 0 ? `${excluded} row(s) without a valid score excluded` : undefined,
+    noLab: lab === 0 ? 'no labelled rows with valid scores' : undefined,
+  };
+}
+
+/** The sorting half of metricsOfFrame: ROC AUC with DeLong, PR AUC, KS, calibration, and the ROC/PR/calibration curves per model. */
+export interface RankPart { records: MetricRecord[]; curves: [Curve[], Curve[]] }
+
+/** The counting half: data counts, Brier and log loss, confusion-matrix, shadow-diff and fairness metrics, noise floor, score histograms. */
+export interface RowPart { data: MetricRecord[]; perRow: MetricRecord[]; outcome: MetricRecord[]; shadow: MetricRecord[]; fairness: MetricRecord[]; histograms: Curve[] }
+
+/**
+ * computeMetricsAndCurves on a frame already in memory; the frame's keys named in `opts.sensitive`
+ * are the sensitive attributes (a frame may carry other keys too). The two halves are independent
+ * (rankPart sorts, rowPart counts), so they can run on two threads; assembleMetrics puts their
+ * records in this function's order.
+ */
+export function metricsOfFrame(frame: MetricFrame, opts: MetricOptions): { metrics: MetricRecord[]; curves: Curve[] } {
+  const row = rowPart(frame, opts); // first: it checks the sensitive attributes
+  return assembleMetrics(rankPart(frame, opts), row);
+}
+
+/** The records and curves of metricsOfFrame from its two halves. */
+export function assembleMetrics(rank: RankPart, row: RowPart): { metrics: MetricRecord[]; curves: Curve[] } {
+  const curves: Curve[] = [];
+  row.histograms.forEach((h, m) => curves.push(...rank.curves[m]!, h));
+  return { metrics: [...row.data, ...rank.records, ...row.perRow, ...row.outcome, ...row.shadow, ...row.fairness], curves };
+}
+
+/**
+ * The rank half of metricsOfFrame. `afterSort` is called once its sorts (two of every labelled row,
+ * the memory peak) are over.
+ */
+export function rankPart(frame: MetricFrame, opts: MetricOptions & { afterSort?: () => void }): RankPart {
+  const { level, ...boot } = checkOptions(opts);
+  const { sf, lab, P, N, exclNote, noLab } = frameCounts(frame);
   const out: MetricRecord[] = [];
   const push = (r: MetricRecord) => out.push(clean(r));
-
-  push({ id: 'data.rows', model: 'both', value: rows, n: rows });
-  push({ id: 'data.labelled', model: 'both', value: labelled, n: rows });
-  push({ id: 'data.unlabelled', model: 'both', value: rows - labelled, n: rows });
-  push({ id: 'data.positives', model: 'both', value: positives, n: labelled });
-  push({ id: 'data.scored', model: 'both', value: scored, n: rows, note: exclNote ? `${exclNote} from every metric (NULL, NaN or infinite score)` : undefined });
-  push({ id: 'data.invalid_score', model: 'production', value: badP, n: rows, note: badP ? 'rows with a NULL, NaN or infinite production score; excluded' : undefined });
-  push({ id: 'data.invalid_score', model: 'candidate', value: badC, n: rows, note: badC ? 'rows with a NULL, NaN or infinite candidate score; excluded' : undefined });
-
-  // Rank-based outcomes, DeLong, calibration: the scored rows.
-  const data = scored > 0 ? sf : undefined;
+  const data = sf.n > 0 ? sf : undefined;
   const labRows = data ? labelledRows(data.y) : new Uint32Array(0);
   const rank = data && lab > 0 ? rankMetrics(data.pp, data.pc, data.y, labRows) : undefined;
   opts.afterSort?.();
-  // As computeCurves: per model ROC/PR/calibration of the labelled table, then the score histogram of all scored rows.
-  const curves: Curve[] = [];
-  if (data) {
-    for (const [m, model] of (['production', 'candidate'] as const).entries()) {
-      if (rank) curves.push(...modelCurves(rank.tables[m]!, model));
-      curves.push(scoreHistogram(m === 0 ? data.pp : data.pc, model));
-    }
-  }
-  const noLab = lab === 0 ? 'no labelled rows with valid scores' : undefined;
+  const curves: [Curve[], Curve[]] = [[], []];
+  if (rank) for (const [m, model] of (['production', 'candidate'] as const).entries()) curves[m] = modelCurves(rank.tables[m]!, model);
   const aucNote = noLab ?? (P === 0 ? 'no positive rows: undefined' : N === 0 ? 'no negative rows: undefined' : undefined);
   const dl = rank?.delong ? delong(rank.delong, level) : undefined;
   const dlOk = dl && P >= 2 && N >= 2;
@@ -121,13 +129,42 @@ export function metricsOfFrame(frame: MetricFrame, opts: MetricOptions & { after
   }
   push({ id: 'outcome.roc_auc', model: 'delta', value: auc[1]! - auc[0]!, n: lab, note: join(aucNote, dlNote, exclNote),
     ci: dlOk ? ci(dl.ci, 'delong paired (Sun & Xu 2014)') : undefined, p: dlOk ? dl.p : undefined });
-  const rb = rank && boot.B > 0 && P > 0 ? rankBootstrap(rank.cells, { ap: rank.prAuc, ks: rank.ks }, boot) : undefined;
+  const rb = rank && boot.B > 0 && P > 0 ? rankBootstrap(rank.cells, { ap: rank.prAuc, ks: rank.ks }, { ...boot, level }) : undefined;
   const rbCi = (iv: { low: number; high: number; used: number; dropped: number } | undefined) =>
     rb && iv && iv.used >= Math.max(2, boot.B / 2) ? ci({ low: iv.low, high: iv.high, level }, iv.dropped ? `${rb.method}; ${iv.dropped} replicate(s) where the metric is undefined dropped` : rb.method) : undefined;
   triple(push, 'outcome.pr_auc', rank?.prAuc ?? [NaN, NaN], lab, join(noLab ?? (P === 0 ? 'no positive rows: undefined' : undefined), exclNote), rb?.prAuc.map(rbCi));
   triple(push, 'outcome.ks', rank?.ks ?? [NaN, NaN], lab, join(aucNote, exclNote), rb?.ks.map(rbCi));
   for (const r of calibrationRecords(rank?.tables, lab, exclNote)) push(r);
+  return { records: out, curves };
+}
 
+/** The counting half of metricsOfFrame. */
+export function rowPart(frame: MetricFrame, opts: MetricOptions): RowPart {
+  const boot = checkOptions(opts);
+  const keyAt = opts.sensitive.map((s) => {
+    const k = frame.keys.findIndex((c) => c.name === s);
+    if (k < 0) throw new WorkbenchError('BAD_ARGUMENT', `The metrics frame has no column for the sensitive attribute "${s}".`, { column: s });
+    return k;
+  });
+  const { level } = boot;
+  const zc = normalQuantile(1 - (1 - level) / 2);
+  const { sf, rows, labelled, positives, badP, badC, scored, lab, exclNote, noLab } = frameCounts(frame);
+  const part: RowPart = { data: [], perRow: [], outcome: [], shadow: [], fairness: [], histograms: [] };
+  const into = (list: MetricRecord[]) => (r: MetricRecord) => list.push(clean(r));
+
+  let push = into(part.data);
+  push({ id: 'data.rows', model: 'both', value: rows, n: rows });
+  push({ id: 'data.labelled', model: 'both', value: labelled, n: rows });
+  push({ id: 'data.unlabelled', model: 'both', value: rows - labelled, n: rows });
+  push({ id: 'data.positives', model: 'both', value: positives, n: labelled });
+  push({ id: 'data.scored', model: 'both', value: scored, n: rows, note: exclNote ? `${exclNote} from every metric (NULL, NaN or infinite score)` : undefined });
+  push({ id: 'data.invalid_score', model: 'production', value: badP, n: rows, note: badP ? 'rows with a NULL, NaN or infinite production score; excluded' : undefined });
+  push({ id: 'data.invalid_score', model: 'candidate', value: badC, n: rows, note: badC ? 'rows with a NULL, NaN or infinite candidate score; excluded' : undefined });
+
+  const data = scored > 0 ? sf : undefined;
+  if (data) part.histograms = [scoreHistogram(data.pp, 'production'), scoreHistogram(data.pc, 'candidate')];
+
+  push = into(part.perRow);
   const clt = (mean: number, v: number, n: number): ConfidenceInterval | undefined =>
     n >= 2 && Number.isFinite(v) ? ci({ low: mean - zc * Math.sqrt(v / n), high: mean + zc * Math.sqrt(v / n), level }, 'normal (CLT) on per-row values') : undefined;
   const cltD = (mean: number, v: number, n: number) => { const c = clt(mean, v, n); return c && { ...c, method: 'normal (CLT) on the paired per-row difference' }; };
@@ -155,10 +192,11 @@ export function metricsOfFrame(frame: MetricFrame, opts: MetricOptions & { after
       note: key.id.startsWith('outcome.') ? join(point.notes[k], exclNote) : point.notes[k],
       ci: usable ? ci({ low: iv.low, high: iv.high, level }, iv.dropped ? `${method}; ${iv.dropped} replicate(s) where the metric is undefined dropped` : method) : undefined });
   };
-  const isFair = (k: number) => cm.keys[k]!.id.startsWith('fairness.');
+  push = into(part.outcome);
   for (let k = 0; k < cm.keys.length; k++) if (cm.keys[k]!.id.startsWith('outcome.')) emitKey(k);
 
   // Shadow diff.
+  push = into(part.shadow);
   let b = 0, c = 0;
   for (const cell of cells) {
     if (cell.y === null) continue;
@@ -178,8 +216,9 @@ export function metricsOfFrame(frame: MetricFrame, opts: MetricOptions & { after
   SCORE_DELTA_QUANTILES.forEach((q, i) => push({ id: 'shadow.score_delta_q', model: 'delta', group: { quantile: String(q) }, value: num(qs[i]), n: scored, note: noScored }));
   if (data) for (const r of noiseFloor(data, opts.threshold, level)) push(r);
 
-  for (let k = 0; k < cm.keys.length; k++) if (isFair(k)) emitKey(k);
-  return { metrics: out, curves };
+  push = into(part.fairness);
+  for (let k = 0; k < cm.keys.length; k++) if (cm.keys[k]!.id.startsWith('fairness.')) emitKey(k);
+  return part;
 }
 
 function triple(push: (r: MetricRecord) => void, id: string, v: [number, number] | number[], n: number, note?: string, cis?: (ConfidenceInterval | undefined)[]): void {

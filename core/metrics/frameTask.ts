@@ -1,7 +1,7 @@
 import type { Curve } from '../contract/api.js';
 import { WorkbenchError, type ErrorCode, type MetricRecord } from '../contract/index.js';
 import { startWorker } from '../model/startWorker.js';
-import type { MetricOptions } from './computeMetrics.js';
+import { assembleMetrics, type MetricOptions, type RankPart, type RowPart } from './computeMetrics.js';
 import type { MetricFrame } from './frame.js';
 import type { OverTimeOptions } from './slices/computeOverTime.js';
 
@@ -13,9 +13,9 @@ type Message = { sorted?: true; result?: unknown; error?: { code: string; messag
  * lives in SharedArrayBuffers: the worker reads the same memory, nothing is copied. `cancel`
  * terminates the worker (the promise then rejects with CANCELLED).
  */
-function frameTask<T>(task: 'overall' | 'windows', frame: MetricFrame, opts: unknown, hooks: { onSorted?: () => void; signal?: AbortSignal } = {}): Promise<T> {
+function frameTask<T>(task: 'rank' | 'rows' | 'windows', frame: MetricFrame, opts: unknown, hooks: { onSorted?: () => void; signal?: AbortSignal } = {}): Promise<T> {
   const worker = startWorker(import.meta.url, 'frameWorker', { task, frame, opts });
-  const what = task === 'overall' ? 'metrics' : 'time-window';
+  const what = task === 'windows' ? 'time-window' : 'metrics';
   let onAbort = () => {};
   return new Promise<T>((resolve, reject) => {
     onAbort = () => reject(new WorkbenchError('CANCELLED', `The ${what} computation was cancelled.`));
@@ -34,9 +34,29 @@ function frameTask<T>(task: 'overall' | 'windows', frame: MetricFrame, opts: unk
   });
 }
 
-/** metricsOfFrame in a worker thread; `onSorted` as its afterSort (called here when the worker's sorts are over). */
-export function metricsInWorker(frame: MetricFrame, opts: MetricOptions, hooks: { onSorted?: () => void; signal?: AbortSignal } = {}): Promise<{ metrics: MetricRecord[]; curves: Curve[] }> {
-  return frameTask('overall', frame, opts, hooks);
+/**
+ * metricsOfFrame in two worker threads: its rank half (the sorts) and its counting half run at the
+ * same time, on the same memory. `onSorted` is called when the rank half's sorts are over,
+ * `onHalfDone` when the first half has finished (a core is free then).
+ */
+export async function metricsInWorkers(frame: MetricFrame, opts: MetricOptions, hooks: { onSorted?: () => void; onHalfDone?: () => void; signal?: AbortSignal } = {}): Promise<{ metrics: MetricRecord[]; curves: Curve[] }> {
+  let done = false;
+  const half = () => { if (!done) { done = true; hooks.onHalfDone?.(); } };
+  // One failing half stops the other; the caller's cancel stops both.
+  const stop = new AbortController();
+  const abort = () => stop.abort();
+  if (hooks.signal?.aborted) abort();
+  hooks.signal?.addEventListener('abort', abort);
+  const settle = <T>(p: Promise<T>) => p.then((v) => { half(); return v; }, (e: unknown) => { abort(); throw e; });
+  try {
+    const [r, k] = await Promise.all([
+      settle(frameTask<RowPart>('rows', frame, opts, { signal: stop.signal })),
+      settle(frameTask<RankPart>('rank', frame, opts, { ...(hooks.onSorted ? { onSorted: hooks.onSorted } : {}), signal: stop.signal })),
+    ]);
+    return assembleMetrics(k, r);
+  } finally {
+    hooks.signal?.removeEventListener('abort', abort);
+  }
 }
 
 /** overTimeOfFrame in a worker thread. */

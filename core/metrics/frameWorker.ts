@@ -1,18 +1,18 @@
 /**
  * Worker entry of frameTask: runs one task on the frame it was given (shared memory, no copy) and
- * posts the result back. 'overall' also posts { sorted: true } once its sorts are over.
+ * posts the result back. 'rank' also posts { sorted: true } once its sorts are over.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { WorkbenchError } from '../contract/index.js';
-import { metricsOfFrame, type MetricOptions } from './computeMetrics.js';
+import { rankPart, rowPart, type MetricOptions } from './computeMetrics.js';
 import type { MetricFrame } from './frame.js';
 import { overTimeOfFrame, type OverTimeOptions } from './slices/computeOverTime.js';
 
-const { task, frame, opts } = workerData as { task: 'overall' | 'windows'; frame: MetricFrame; opts: MetricOptions | OverTimeOptions };
+const { task, frame, opts } = workerData as { task: 'rank' | 'rows' | 'windows'; frame: MetricFrame; opts: MetricOptions | OverTimeOptions };
 try {
-  const result = task === 'overall'
-    ? metricsOfFrame(frame, { ...(opts as MetricOptions), afterSort: () => parentPort!.postMessage({ sorted: true }) })
-    : overTimeOfFrame(frame, opts as OverTimeOptions);
+  const result = task === 'rank'
+    ? rankPart(frame, { ...(opts as MetricOptions), afterSort: () => parentPort!.postMessage({ sorted: true }) })
+    : task === 'rows' ? rowPart(frame, opts as MetricOptions) : overTimeOfFrame(frame, opts as OverTimeOptions);
   parentPort!.postMessage({ result });
 } catch (e) {
   const error = WorkbenchError.is(e) ? { code: e.code, message: e.message, details: e.details } : { code: 'INTERNAL', message: String((e as Error)?.message ?? e) };

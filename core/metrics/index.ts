@@ -1,5 +1,5 @@
 /** core/metrics public surface. */
-export { computeMetrics, computeMetricsAndCurves, metricsOfFrame, DEFAULT_BOOTSTRAP, SCORE_DELTA_QUANTILES, type MetricOptions } from './computeMetrics.js';
+export { computeMetrics, computeMetricsAndCurves, metricsOfFrame, rankPart, rowPart, assembleMetrics, DEFAULT_BOOTSTRAP, SCORE_DELTA_QUANTILES, type MetricOptions } from './computeMetrics.js';
 export { METRIC_DEFINITIONS, type MetricDefinition } from './definitions.js';
 export { createRng, type Rng } from './prng.js';
 export { binomial, multinomial, standardNormal, NORMAL_APPROX_MIN_VARIANCE } from './binomial.js';
@@ -18,4 +18,4 @@ export { noiseFloor } from './noiseFloor.js';
 export { selectQuantiles } from './selectQuantiles.js';
 export { computeCurves, modelCurves, scoreHistogram, downsample, MAX_CURVE_POINTS, HIST_BINS } from './computeCurves.js';
 export { loadFrame, scoredFrame, selectRows, cellsOf, type MetricFrame, type ScoreRows, type KeyColumn, type KeySpec } from './frame.js';
-export { metricsInWorker, overTimeInWorker } from './frameTask.js';
+export { metricsInWorkers, overTimeInWorker } from './frameTask.js';

@@ -43,14 +43,15 @@ test('metrics in worker threads equal those computed here, and their errors arri
   const frame = { n, y, pp, pc, keys: [], time };
   const opts = { threshold: 0.5, bootstrap: { B: 100, seed: 5 } };
   assert.deepEqual(await overTimeInWorker(frame, opts), overTimeOfFrame(frame, opts));
-  const { metricsInWorker } = await import('../../../../core/metrics/frameTask.js');
+  const { metricsInWorkers } = await import('../../../../core/metrics/frameTask.js');
   const { metricsOfFrame } = await import('../../../../core/metrics/computeMetrics.js');
-  let sorted = 0;
+  let sorted = 0, halves = 0;
   const overall = { threshold: 0.5, sensitive: [], bootstrap: { B: 100, seed: 5 } };
-  assert.deepEqual(await metricsInWorker(frame, overall, { onSorted: () => sorted++ }), metricsOfFrame(frame, overall));
-  assert.equal(sorted, 1, 'the worker says once that its sorts are over');
+  assert.deepEqual(await metricsInWorkers(frame, overall, { onSorted: () => sorted++, onHalfDone: () => halves++ }), metricsOfFrame(frame, overall));
+  assert.equal(sorted, 1, 'the rank worker says once that its sorts are over');
+  assert.equal(halves, 1, 'the first half to finish is reported once');
   const ac = new AbortController();
-  const cancelled = metricsInWorker(frame, overall, { signal: ac.signal });
+  const cancelled = metricsInWorkers(frame, overall, { signal: ac.signal });
   ac.abort();
   await assert.rejects(cancelled, (e: unknown) => (e as { code?: string }).code === 'CANCELLED');
   await assert.rejects(overTimeInWorker({ n, y, pp, pc, keys: [] }, opts), (e: unknown) => {
