@@ -79,6 +79,8 @@ export class Workspace {
   /** Statements every new connection runs: temporary views that point a read-only workspace's datasets at their files' current place. */
   private readonly sessionViews: string[] = [];
   private closed = false;
+  /** The memory_limit the workspace was opened with. */
+  private memoryLimit = '1GB';
 
   private constructor(
     readonly path: string,
@@ -116,6 +118,7 @@ export class Workspace {
     const writeConn = await instance.connect();
     const queryConn = await instance.connect();
     const ws = new Workspace(file, instance, conn, writeConn, queryConn, opts.readOnly ?? false);
+    ws.memoryLimit = config.memory_limit!;
     try {
       if (!ws.readOnly) await ws.initCatalog();
       await ws.attachKeptFiles();
@@ -188,6 +191,18 @@ export class Workspace {
       throw e;
     }
     return c;
+  }
+
+  /**
+   * Gives DuckDB's cached blocks and allocator caches back to the system (a moment's lower
+   * memory_limit, then the configured one again): before work in JS that needs the memory more.
+   */
+  async releaseMemory(): Promise<void> {
+    try {
+      await this.conn.run("SET memory_limit = '32MB'");
+    } finally {
+      await this.conn.run(`SET memory_limit = '${this.memoryLimit.replace(/'/g, "''")}'`);
+    }
   }
 
   /** Close every connection, roll back uncommitted predictions, and release the file. */

@@ -185,6 +185,7 @@ async function binaryMetrics(ws: Workspace, r: BinaryRun, args: ComparisonArgs):
     predictions: q(ws.predictionsTable(r.runId)), dataset: q(dataset.id), rows: dataset.rows, y: labelExpr(plan.map, dataset.columns, '__r'),
     keys, noise: r.noise, ...(overTime ? { time: `__r.${q(plan.map.timestamp!)}` } : {}), ...(r.scores ? { scores: r.scores } : {}),
   }) ?? await loadFrame(ws.conn, r.relation, { keys, time: overTime, expectedRows: dataset.rows, columns: plan.map.sensitive });
+  await ws.releaseMemory(); // DuckDB's cached scan blocks are not needed while the metrics are computed in JS
   const overallOpts = { threshold: plan.map.threshold, sensitive: plan.map.sensitive, bootstrap };
   const windowOpts = { threshold: plan.map.threshold, window: 'auto' as const, bootstrap };
   let metrics: MetricRecord[], curves: Curve[];

@@ -96,3 +96,24 @@ test('a file that is not a workspace is refused with FILE_UNREADABLE', async () 
     t.cleanup();
   }
 });
+
+test('releaseMemory gives DuckDB memory back and keeps the configured memory_limit and the data', async () => {
+  const t = tempDir();
+  try {
+    const pq = t.file('traffic.parquet');
+    await writeWithDuckdb(pq, 'parquet', sampleSelect(300));
+    const ws = await Workspace.create(t.file('ws.duckdb'), { memoryLimit: '256MB', threads: 1 });
+    try {
+      const d = await ws.importDataset(pq);
+      const limit = async () => String((await ws.conn.runAndReadAll("SELECT current_setting('memory_limit')")).getRows()[0]![0]);
+      const before = await limit();
+      await ws.releaseMemory();
+      assert.equal(await limit(), before);
+      assert.equal((await ws.preview(d.id, { limit: 300 })).rows.length, 300);
+    } finally {
+      await ws.close();
+    }
+  } finally {
+    t.cleanup();
+  }
+});
