@@ -15,9 +15,9 @@ import { readOnlyQuery } from './readOnlyQuery.js';
 import { pageOf } from './rowValues.js';
 import { SerialQueue } from './SerialQueue.js';
 import { quoteIdent, sanitizeName } from './sql.js';
-import { streamColumns, type ColumnChunk, type ColumnRequest } from './streamColumns.js';
+import { streamColumns, type ColumnChunk, type ColumnRequest, type StreamOptions } from './streamColumns.js';
 
-export type { ColumnChunk, ColumnRequest } from './streamColumns.js';
+export type { ColumnChunk, ColumnRequest, ExtraArray, ExtraColumn, StreamOptions } from './streamColumns.js';
 export type { PredictionWriter } from './PredictionWriter.js';
 export type { ImportOptions } from './importDataset.js';
 
@@ -306,7 +306,7 @@ export class Workspace {
   // ---- replay I/O ----
 
   /** Stream columns of a dataset in insertion (file) order, starting at row `fromRow`, as typed arrays. */
-  async *streamColumns(datasetId: string, specs: ColumnRequest[], opts: { chunkRows: number; fromRow?: number; signal?: AbortSignal }): AsyncIterable<ColumnChunk> {
+  async *streamColumns(datasetId: string, specs: ColumnRequest[], opts: StreamOptions): AsyncIterable<ColumnChunk> {
     const ds = await this.getDataset(datasetId);
     yield* streamColumns(() => this.connect(), ds, specs, opts);
   }

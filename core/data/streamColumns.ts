@@ -14,7 +14,25 @@ export interface ColumnChunk {
   rowIds: Float64Array;
   /** One entry per request, in request order. NULL/NaN become NaN (floats), 0n (ints), null (strings); counted in `nulls`. */
   columns: { data: Float32Array | Float64Array | BigInt64Array | Int32Array | Uint8Array | (string | null)[]; nulls: number }[];
+  /** One array per StreamOptions.extras entry, in order (absent without extras). */
+  extras?: ExtraArray[];
 }
+
+/** A typed array an extra SQL expression is read into. */
+export type ExtraArray = Int8Array | Int32Array | Float64Array;
+
+/**
+ * An SQL expression over the dataset's columns (alias __r) read alongside the requested columns, as
+ * TINYINT (int8), INTEGER (int32) or DOUBLE (float64): its NULLs must be handled in the SQL (they
+ * read as 0). Used to read what the metrics need in the replay's own scan.
+ */
+export interface ExtraColumn { sql: string; as: 'int8' | 'int32' | 'float64' }
+
+/** Options of streamColumns. */
+export interface StreamOptions { chunkRows: number; fromRow?: number; signal?: AbortSignal; extras?: ExtraColumn[] }
+
+const EXTRA_SQL_TYPE: Record<ExtraColumn['as'], string> = { int8: 'TINYINT', int32: 'INTEGER', float64: 'DOUBLE' };
+const EXTRA_ARRAY = { int8: Int8Array, int32: Int32Array, float64: Float64Array } as const;
 
 const SQL_TYPE: Record<ColumnRequest['as'], string> = { float32: 'FLOAT', float64: 'DOUBLE', int64: 'BIGINT', int32: 'INTEGER', string: 'VARCHAR', bool: 'BOOLEAN' };
 const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL.*|BOOLEAN|VARCHAR)$/;
@@ -63,11 +81,16 @@ function copyColumn(chunk: DuckDBDataChunk, col: number, n: number, off: number,
   if (as === 'float32' || as === 'float64') {
     const o = out as Float32Array | Float64Array;
     const src = as === 'float32' ? readFixed(chunk, col, n, Float32Array) : readFixed(chunk, col, n, Float64Array);
-    o.set(take === n ? src : src.subarray(off, off + take), at);
+    const part = take === n ? src : src.subarray(off, off + take);
+    o.set(part, at);
+    if (mask === null) {
+      for (let i = 0; i < take; i++) { const v = part[i]!; if (v !== v) nulls++; }
+      return nulls;
+    }
     for (let i = 0; i < take; i++) {
       const j = off + i;
-      if (mask !== null && (mask[j >> 3] & (1 << (j & 7))) === 0) { o[at + i] = NaN; nulls++; }
-      else if (o[at + i] !== o[at + i]) nulls++;
+      if ((mask[j >> 3]! & (1 << (j & 7))) === 0) { o[at + i] = NaN; nulls++; }
+      else if (part[i] !== part[i]) nulls++;
     }
     return nulls;
   }
@@ -127,24 +150,31 @@ const RANGE_ROWS = 262144;
  * next range already running on a second connection of its own while this one is copied out, so
  * DuckDB decodes on its threads while JS copies. Each range is checked to hold every row it should.
  */
-export async function* streamColumns(connect: () => Promise<DuckDBConnection>, ds: DatasetInfo, specs: ColumnRequest[], opts: { chunkRows: number; fromRow?: number; signal?: AbortSignal }): AsyncGenerator<ColumnChunk> {
+export async function* streamColumns(connect: () => Promise<DuckDBConnection>, ds: DatasetInfo, specs: ColumnRequest[], opts: StreamOptions): AsyncGenerator<ColumnChunk> {
   checkRequests(ds, specs);
   const chunkRows = Math.floor(opts.chunkRows);
   if (!(chunkRows > 0)) throw new WorkbenchError('BAD_ARGUMENT', `chunkRows must be a positive integer, got ${opts.chunkRows}.`, { chunkRows: opts.chunkRows });
   const fromRow = Math.max(0, Math.floor(opts.fromRow ?? 0));
-  const select = specs.map((s) => selectExpr(s, ds.columns.find((c) => c.name === s.column)!.type));
+  const extras = opts.extras ?? [];
+  const select = [
+    ...specs.map((s) => selectExpr(s, ds.columns.find((c) => c.name === s.column)!.type)),
+    ...extras.map((x) => `CAST((${x.sql}) AS ${EXTRA_SQL_TYPE[x.as]})`),
+  ];
   const span = chunkRows * Math.max(1, Math.round(RANGE_ROWS / chunkRows));
   const ranges: [number, number][] = [];
   for (let a = fromRow; a < ds.rows; a += span) ranges.push([a, Math.min(ds.rows, a + span)]);
   const conns = [await connect(), await connect()];
   const query = (i: number): Promise<DuckDBMaterializedResult> => {
     const [a, b] = ranges[i]!, conn = conns[i % 2]!;
-    return conn.run(`SELECT sb_row${select.map((x) => `, ${x}`).join('')} FROM ${quoteIdent(ds.id)} WHERE sb_row >= ${a} AND sb_row < ${b}`)
+    return conn.run(`SELECT CAST(__r.sb_row AS DOUBLE)${select.map((x) => `, ${x}`).join('')} FROM ${quoteIdent(ds.id)} AS __r WHERE __r.sb_row >= ${a} AND __r.sb_row < ${b}`)
       .catch(async (e) => { throw await castError(conn, ds, specs, e); });
   };
   let pending: Promise<DuckDBMaterializedResult> | null = ranges.length ? query(0) : null;
   try {
-    const fresh = (): ColumnChunk => ({ rows: 0, rowIds: new Float64Array(chunkRows), columns: specs.map((s) => ({ data: allocate(s.as, chunkRows), nulls: 0 })) });
+    const fresh = (): ColumnChunk => ({
+      rows: 0, rowIds: new Float64Array(chunkRows), columns: specs.map((s) => ({ data: allocate(s.as, chunkRows), nulls: 0 })),
+      ...(extras.length ? { extras: extras.map((x) => new EXTRA_ARRAY[x.as](chunkRows)) } : {}),
+    });
     for (let r = 0; r < ranges.length; r++) {
       if (opts.signal?.aborted) throw cancelled('Reading the dataset');
       const result = await pending!;
@@ -153,17 +183,23 @@ export async function* streamColumns(connect: () => Promise<DuckDBConnection>, d
       const [a, b] = ranges[r]!;
       let got = 0;
       let out = fresh();
-      for (;;) {
-        const chunk = await result.fetchChunk();
-        if (!chunk || chunk.rowCount === 0) break;
+      // The range is materialised: its chunks are read in place, synchronously (no round trip per chunk).
+      for (let ci = 0, count = result.chunkCount; ci < count; ci++) {
+        const chunk = result.getChunk(ci);
         const n = chunk.rowCount;
-        const ids = readFixed(chunk, 0, n, BigInt64Array);
+        if (n === 0) continue;
+        const ids = readFixed(chunk, 0, n, Float64Array); // row numbers as doubles: exact below 2^53, no BigInt per row
         let off = 0;
         while (off < n) {
           const take = Math.min(n - off, chunkRows - out.rows);
-          for (let i = 0; i < take; i++) out.rowIds[out.rows + i] = Number(ids[off + i]);
+          out.rowIds.set(take === n ? ids : ids.subarray(off, off + take), out.rows);
           for (let c = 0; c < specs.length; c++) {
             out.columns[c].nulls += copyColumn(chunk, c + 1, n, off, take, specs[c].as, out.columns[c].data, out.rows);
+          }
+          for (let x = 0; x < extras.length; x++) {
+            const col = specs.length + 1 + x, as = extras[x]!.as;
+            const src = as === 'int8' ? readFixed(chunk, col, n, Int8Array) : as === 'int32' ? readFixed(chunk, col, n, Int32Array) : readFixed(chunk, col, n, Float64Array);
+            (out.extras![x] as Float64Array).set((take === n ? src : src.subarray(off, off + take)) as Float64Array, out.rows);
           }
           out.rows += take;
           off += take;
@@ -195,5 +231,6 @@ function trim(c: ColumnChunk): ColumnChunk {
     rows: n,
     rowIds: c.rowIds.slice(0, n),
     columns: c.columns.map((col) => ({ data: Array.isArray(col.data) ? col.data.slice(0, n) : (col.data as Float64Array).slice(0, n), nulls: col.nulls })),
+    ...(c.extras ? { extras: c.extras.map((x) => x.slice(0, n)) } : {}),
   };
 }

@@ -6,7 +6,7 @@ import {
 } from '../contract/index.js';
 import type { Workspace } from '../data/Workspace.js';
 import { metricsOfFrame } from '../metrics/computeMetrics.js';
-import { loadFrame, loadRunFrame, shared } from '../metrics/frame.js';
+import { loadFrame, loadRunFrame, runFrameColumns, shared, type FrameColumn, type KeySpec, type MetricFrame, type RunFrameSource } from '../metrics/frame.js';
 import { sharedRelation } from '../metrics/sharedRelation.js';
 import { nonInferiority } from '../metrics/nonInferiority.js';
 import { createModelRunner, type ModelRunner } from '../model/ModelRunner.js';
@@ -168,8 +168,21 @@ interface BinaryRun {
   noise: boolean;
   /** The replay's scores by row number, when it scored every row just now. */
   scores?: { production: Float64Array; candidate: Float64Array; noise?: Float64Array };
+  /** The whole frame, when the replay also read the label, groups and time as it scored every row. */
+  frame?: MetricFrame;
   slices: string[];
   bootstrap: { B: number; seed: number };
+}
+
+const overTimeOf = (plan: ReplayPlan, args: ComparisonArgs): boolean => !!plan.map.timestamp && args.overTime !== false;
+const frameKeys = (plan: ReplayPlan): KeySpec[] => plan.map.sensitive.map((s) => ({ name: s, expr: `CAST(__r.${q(s)} AS VARCHAR)` }));
+
+/** Where a run's frame is read from: its predictions, or `scores` when the replay collected them. */
+function runFrameSource(ws: Workspace, plan: ReplayPlan, dataset: DatasetInfo, runId: string, noise: boolean, overTime: boolean, scores?: RunFrameSource['scores']): RunFrameSource {
+  return {
+    predictions: q(ws.predictionsTable(runId)), dataset: q(dataset.id), rows: dataset.rows, y: labelExpr(plan.map, dataset.columns, '__r'),
+    keys: frameKeys(plan), noise, ...(overTime ? { time: `__r.${q(plan.map.timestamp!)}` } : {}), ...(scores ? { scores } : {}),
+  };
 }
 
 /**
@@ -179,12 +192,10 @@ interface BinaryRun {
  */
 async function binaryMetrics(ws: Workspace, r: BinaryRun, args: ComparisonArgs): Promise<{ metrics: MetricRecord[]; curves: Curve[] }> {
   const { plan, dataset, bootstrap } = r;
-  const overTime = !!plan.map.timestamp && args.overTime !== false;
-  const keys = plan.map.sensitive.map((s) => ({ name: s, expr: `CAST(__r.${q(s)} AS VARCHAR)` }));
-  const frame = await loadRunFrame(ws.conn, {
-    predictions: q(ws.predictionsTable(r.runId)), dataset: q(dataset.id), rows: dataset.rows, y: labelExpr(plan.map, dataset.columns, '__r'),
-    keys, noise: r.noise, ...(overTime ? { time: `__r.${q(plan.map.timestamp!)}` } : {}), ...(r.scores ? { scores: r.scores } : {}),
-  }) ?? await loadFrame(ws.conn, r.relation, { keys, time: overTime, expectedRows: dataset.rows, columns: plan.map.sensitive });
+  const overTime = overTimeOf(plan, args);
+  const frame = r.frame
+    ?? await loadRunFrame(ws.conn, runFrameSource(ws, plan, dataset, r.runId, r.noise, overTime, r.scores))
+    ?? await loadFrame(ws.conn, r.relation, { keys: frameKeys(plan), time: overTime, expectedRows: dataset.rows, columns: plan.map.sensitive });
   await ws.releaseMemory(); // DuckDB's cached scan blocks are not needed while the metrics are computed in JS
   const overallOpts = { threshold: plan.map.threshold, sensitive: plan.map.sensitive, bootstrap };
   const windowOpts = { threshold: plan.map.threshold, window: 'auto' as const, bootstrap };
@@ -253,11 +264,14 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
     let run = await ws.getRun(runId).catch(() => null);
     let stats: ReplayStats | null = null;
     let collected: { production: Float64Array; candidate: Float64Array; noise?: Float64Array } | undefined;
+    let frameOf: (() => MetricFrame) | undefined;
+    let resumed = false;
     if (run && run.status === 'done' && !args.fresh) {
       args.onRunCreated?.(run);
       log(`Reusing the predictions of run ${runId} (same models, data and map; pass --fresh to score again).`);
     } else {
       if (run) {
+        resumed = true;
         log(`Resuming run ${runId} from row ${run.rowsDone.toLocaleString('en-US')}.`);
         await ws.updateRun(runId, { status: 'running', error: undefined });
       } else {
@@ -271,12 +285,21 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
       if (noise) runners.noise = await createModelRunner(files.production);
       try {
         // Binary metrics take the scores from here rather than reading back what the replay writes (used when it scores every row).
+        let columns: FrameColumn[] | undefined;
         if ((plan.map.task ?? 'binary') === 'binary') {
           collected = { production: shared(Float64Array, dataset.rows), candidate: shared(Float64Array, dataset.rows), ...(noise ? { noise: shared(Float64Array, dataset.rows) } : {}) };
+          // A fresh run also reads the label, groups and time in the replay's own scan (not after it), when
+          // that SQL cannot fail: no timestamp, or one typed DATE/TIMESTAMP.
+          const time = plan.map.timestamp ? dataset.columns.find((c) => c.name === plan.map.timestamp)?.type ?? '' : 'DATE';
+          if (!resumed && /^(DATE|TIMESTAMP.*)$/.test(time)) {
+            const alongside = await runFrameColumns(ws.conn, { ...runFrameSource(ws, plan, dataset, runId, noise, overTimeOf(plan, args)), scores: collected });
+            columns = alongside.columns;
+            frameOf = alongside.frame;
+          }
         }
         stats = await batchReplay(ws, plan, { production: open.production, candidate: open.candidate, noise: runners.noise }, {
           runId, datasetId: dataset.id, totalRows: dataset.rows, chunkRows: args.chunkRows, signal: args.signal, onProgress: args.onProgress,
-          ...(collected ? { collect: collected } : {}),
+          ...(collected ? { collect: { ...collected, ...(columns ? { columns } : {}) } } : {}),
         });
       } catch (e) {
         const status = WorkbenchError.is(e) && e.code === 'CANCELLED' ? 'cancelled' : 'failed';
@@ -303,7 +326,8 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
     let curves: Curve[] = [];
     if (task === 'binary') {
       const scores = collected && stats && stats.rowsResumed === 0 && stats.rowsScored === dataset.rows ? collected : undefined;
-      ({ metrics, curves } = await binaryMetrics(ws, { plan, dataset, runId, relation, noise, scores, slices, bootstrap }, args));
+      const frame = scores && frameOf ? frameOf() : undefined;
+      ({ metrics, curves } = await binaryMetrics(ws, { plan, dataset, runId, relation, noise, scores, ...(frame ? { frame } : {}), slices, bootstrap }, args));
     } else {
       metrics = task === 'regression'
         ? await computeRegressionMetrics(ws.conn, relation, { sensitive: plan.map.sensitive, bootstrap })

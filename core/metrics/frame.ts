@@ -1,5 +1,6 @@
 import type { DuckDBConnection, DuckDBDataChunk } from '@duckdb/node-api';
 import { WorkbenchError } from '../contract/index.js';
+import type { ExtraArray, ExtraColumn } from '../data/streamColumns.js';
 import { readFixed as column } from '../data/vectorIO.js';
 import type { Cell } from './cellMetrics.js';
 import { queryRows, relationColumns } from './sql.js';
@@ -203,28 +204,51 @@ export interface RunFrameSource {
  * in row order. Returns null when the predictions do not cover every row once (read the join then).
  */
 export async function loadRunFrame(conn: DuckDBConnection, src: RunFrameSource): Promise<MetricFrame | null> {
+  const { buf, columns, frame } = await prepareRunFrame(conn, src);
+  const fail = readFailure(src.dataset, !!src.time);
+  if (!src.scores && !await placePredictions(conn, src, buf, fail)) return null;
+  await streamChunks(conn, `SELECT CAST(__r.sb_row AS DOUBLE), ${columns.map((c) => c.sql).join(', ')} FROM ${src.dataset} AS __r`, (chunk, k) => {
+    const id = column(chunk, 0, k, Float64Array);
+    columns.forEach((c, j) => {
+      const v = c.as === 'int8' ? column(chunk, j + 1, k, Int8Array) : c.as === 'int32' ? column(chunk, j + 1, k, Int32Array) : column(chunk, j + 1, k, Float64Array);
+      const into = c.into;
+      for (let i = 0; i < k; i++) into[id[i]!] = v[i]!;
+    });
+  }, fail);
+  return frame();
+}
+
+/** One dataset-side column of a run's frame: SQL over the dataset (alias __r), and the array (by row number) it lands in. */
+export type FrameColumn = ExtraColumn & { into: ExtraArray };
+
+/**
+ * A run's frame to be filled by someone else's scan of the dataset (the replay's own, see
+ * batchReplay's `collect.columns`): the label, key codes and time as SQL with the arrays they land in
+ * by row number (the keys' distinct values are read here first), and `frame()` to call once every row
+ * is in place (and the scores in `src.scores`). The SQL never fails on a DATE or TIMESTAMP time column.
+ */
+export async function runFrameColumns(conn: DuckDBConnection, src: RunFrameSource & { scores: NonNullable<RunFrameSource['scores']> }): Promise<{ columns: FrameColumn[]; frame: () => MetricFrame }> {
+  const { columns, frame } = await prepareRunFrame(conn, src);
+  return { columns, frame };
+}
+
+async function prepareRunFrame(conn: DuckDBConnection, src: RunFrameSource): Promise<{ buf: FrameBuffers; columns: FrameColumn[]; frame: () => MetricFrame }> {
   const n = src.rows;
   const keys = src.keys ?? [];
   const values = await keyValues(conn, src.dataset, keys);
   const buf = new FrameBuffers(Math.max(1, n), { noise: src.noise, keys: keys.length, time: !!src.time, ...(src.scores ? { scores: src.scores } : {}) });
-  const fail = readFailure(src.dataset, !!src.time);
-  if (!src.scores && !await placePredictions(conn, src, buf, fail)) return null;
-  const select = [Y_SQL(src.y), ...keys.map((k, i) => codeSql(k, values[i]!)), ...(src.time ? [TIME_SQL(src.time)] : [])];
-  await streamChunks(conn, `SELECT CAST(__r.sb_row AS DOUBLE), ${select.join(', ')} FROM ${src.dataset} AS __r`, (chunk, k) => {
-    const id = column(chunk, 0, k, Float64Array), y = column(chunk, 1, k, Int8Array);
-    for (let i = 0; i < k; i++) buf.y[id[i]!] = y[i]!;
-    let c = 2;
-    for (const codeArr of buf.codes) {
-      const v = column(chunk, c++, k, Int32Array);
-      for (let i = 0; i < k; i++) codeArr[id[i]!] = v[i]!;
-    }
-    if (buf.time) {
-      const v = column(chunk, c++, k, Float64Array), time = buf.time;
-      for (let i = 0; i < k; i++) time[id[i]!] = v[i]!;
-    }
-  }, fail);
-  checkLabels(buf.y, n);
-  return buf.frame(n, keys, values);
+  const columns: FrameColumn[] = [
+    { sql: Y_SQL(src.y), as: 'int8', into: buf.y },
+    ...keys.map((k, i): FrameColumn => ({ sql: codeSql(k, values[i]!), as: 'int32', into: buf.codes[i]! })),
+    ...(src.time && buf.time ? [{ sql: TIME_SQL(src.time), as: 'float64' as const, into: buf.time }] : []),
+  ];
+  return {
+    buf, columns,
+    frame: () => {
+      checkLabels(buf.y, n);
+      return buf.frame(n, keys, values);
+    },
+  };
 }
 
 /** The predictions placed by row number into `buf`; false unless every row has exactly one (read the join then). */

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { WorkbenchError } from '../contract/index.js';
-import type { Workspace } from '../data/Workspace.js';
+import type { ExtraArray, ExtraColumn, Workspace } from '../data/Workspace.js';
 import type { ModelRunner, Tensor } from '../model/ModelRunner.js';
 import { buildAllFeeds, extractScores, layoutFor } from './buildFeeds.js';
 import type { ModelPlan, ReplayPlan } from './resolveMap.js';
@@ -29,7 +29,11 @@ export interface BatchReplayOptions {
    * noise score NaN where not finite, as the metrics read it), so the metrics need not read back
    * what was just written.
    */
-  collect?: { production: Float64Array; candidate: Float64Array; noise?: Float64Array };
+  collect?: {
+    production: Float64Array; candidate: Float64Array; noise?: Float64Array;
+    /** SQL over the dataset read in the same scan as the features, each value placed into `into` by row number (the metrics' label, groups, time). */
+    columns?: (ExtraColumn & { into: ExtraArray })[];
+  };
 }
 
 export interface ReplayRunners {
@@ -96,7 +100,10 @@ export async function batchReplay(ws: Workspace, plan: ReplayPlan, runners: Repl
     const fromRow = await writer.committedRows();
     stats.rowsResumed = fromRow;
     let done = fromRow;
-    const it = ws.streamColumns(opts.datasetId, layout.requests, { chunkRows, fromRow, signal: opts.signal })[Symbol.asyncIterator]();
+    const extra = opts.collect?.columns ?? [];
+    const it = ws.streamColumns(opts.datasetId, layout.requests, {
+      chunkRows, fromRow, signal: opts.signal, ...(extra.length ? { extras: extra.map(({ sql, as }) => ({ sql, as })) } : {}),
+    })[Symbol.asyncIterator]();
     // Two chunks in flight: while the models score chunk i+1 in their workers, chunk i's scores are
     // written here, and DuckDB reads chunk i+2 on its own thread.
     type Scored = { rows: number; rowIds: Float64Array; scores: Promise<[Float64Array, Float64Array, Float64Array | undefined]> };
@@ -143,13 +150,19 @@ export async function batchReplay(ws: Workspace, plan: ReplayPlan, runners: Repl
         const rows = chunk.rows;
         const rowIds = chunk.rowIds.slice(0, rows);
         const firstRow = rows ? rowIds[0] : done;
+        extra.forEach((x, j) => {
+          const src = chunk.extras![j]!, into = x.into;
+          for (let i = 0; i < rows; i++) into[rowIds[i]!] = src[i]!;
+        });
         layout.requests.forEach((req, i) => {
           const nulls = chunk.columns[i].nulls;
           if (nulls) stats.missingByColumn[req.column] = (stats.missingByColumn[req.column] ?? 0) + nulls;
         });
         const [pFeeds, cFeeds, nFeeds] = buildAllFeeds(runners.noise ? [plan.production, plan.candidate, plan.production] : [plan.production, plan.candidate], chunk, layout);
         stats.timings.buildMs += performance.now() - t;
-        next = it.next(); // read the next chunk while the models run
+        t = performance.now();
+        next = it.next(); // read the next chunk while the models run (a materialised range is copied out synchronously, here)
+        stats.timings.readMs += performance.now() - t;
         const scores = Promise.all([
           score(runners.production, plan.production, pFeeds!, rows, firstRow),
           score(runners.candidate, plan.candidate, cFeeds!, rows, firstRow),

@@ -128,3 +128,28 @@ test('breaking out early and aborting both end the stream cleanly', async () => 
     assert.equal((await collect(ws.streamColumns(id, [{ column: 'x', as: 'float32' }], { chunkRows: 5000 }))).length, 2);
   });
 });
+
+test('extra SQL columns come with the requested ones, row for row, typed as asked', async () => {
+  const select = `SELECT range AS id, CASE WHEN range % 5 = 0 THEN NULL ELSE range % 3 END AS g, TIMESTAMP '2024-03-01' + INTERVAL (range) MINUTE AS ts FROM range(5000)`;
+  await withSample(async (ws, id) => {
+    const extras = [
+      { sql: 'coalesce(__r.g, -1)', as: 'int8' as const },
+      { sql: '__r.id * 2', as: 'int32' as const },
+      { sql: 'CAST(epoch_ms(__r.ts) AS DOUBLE)', as: 'float64' as const },
+    ];
+    const chunks = await collect(ws.streamColumns(id, [{ column: 'id', as: 'float64' }], { chunkRows: 1500, fromRow: 100, extras }));
+    assert.deepEqual(chunks.map((c) => c.rows), [1500, 1500, 1500, 400]);
+    for (const c of chunks) {
+      assert.equal(c.extras!.length, 3);
+      assert.ok(c.extras![0] instanceof Int8Array && c.extras![1] instanceof Int32Array && c.extras![2] instanceof Float64Array);
+      for (let i = 0; i < c.rows; i++) {
+        const row = c.rowIds[i]!;
+        assert.equal((c.columns[0].data as Float64Array)[i], row);
+        assert.equal(c.extras![0]![i], row % 5 === 0 ? -1 : row % 3);
+        assert.equal(c.extras![1]![i], row * 2);
+        assert.equal(c.extras![2]![i], Date.UTC(2024, 2, 1) + row * 60_000);
+      }
+    }
+    assert.equal((await collect(ws.streamColumns(id, [{ column: 'id', as: 'float64' }], { chunkRows: 1500 })))[0]!.extras, undefined);
+  }, select);
+});

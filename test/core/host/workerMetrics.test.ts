@@ -18,11 +18,20 @@ test('binary metrics in worker threads (large runs) equal those on the calling t
     for (const workerRows of [Infinity, 0]) {
       const ws = await Workspace.create(join(dir, `ws-${workerRows}.duckdb`), { memoryLimit: '256MB', threads: 1 });
       try {
-        const r = await runComparison({
+        const args = {
           workspace: ws, production: F('models/synthetic/production.onnx'), candidate: F('models/synthetic/candidate.onnx'),
           data: { path: F('data/synthetic/traffic.parquet') }, map: await loadMap(F('maps/synthetic.map.yaml')), bootstrap: { B: 100, seed: 3 }, workerRows,
-        });
+        };
+        const r = await runComparison(args);
         results.push({ metrics: r.metrics, curves: r.curves });
+        if (workerRows === Infinity) {
+          // A fresh run reads the label, groups and time in the replay's own scan; a reused run reads
+          // them (and the scores) back from the workspace afterwards. Same frame, same records.
+          const logs: string[] = [];
+          const again = await runComparison({ ...args, onLog: (m) => logs.push(m) });
+          assert.ok(logs.some((m) => /Reusing the predictions/.test(m)), logs.join('\n'));
+          assert.deepEqual({ metrics: again.metrics, curves: again.curves }, results[0]);
+        }
       } finally {
         await ws.close();
       }
