@@ -108,6 +108,19 @@ export async function batchReplay(ws: Workspace, plan: ReplayPlan, runners: Repl
     // written here, and DuckDB reads chunk i+2 on its own thread.
     type Scored = { rows: number; rowIds: Float64Array; scores: Promise<[Float64Array, Float64Array, Float64Array | undefined]> };
     let inFlight: Scored | null = null;
+    // A commit runs on DuckDB's thread while the loop goes on: scores that arrive meanwhile wait in
+    // `backlog` (the writer's connection is busy) and are appended once it is over, before the next one.
+    let committing: Promise<void> | null = null, committed = false;
+    const backlog: [Float64Array, Float64Array, Float64Array, Float64Array | undefined][] = [];
+    const settleCommit = async () => {
+      if (committing) { await committing; committing = null; }
+      for (const b of backlog.splice(0)) await writer.append(...b);
+    };
+    const startCommit = (rowsDone: number) => {
+      committed = false;
+      committing = writer.commit(rowsDone).then(() => { committed = true; });
+      committing.catch(() => undefined); // awaited by settleCommit
+    };
     const finish = async (job: Scored) => {
       let t = performance.now();
       const [p, c, n] = await job.scores;
@@ -124,10 +137,13 @@ export async function batchReplay(ws: Workspace, plan: ReplayPlan, runners: Repl
         }
       }
       t = performance.now();
-      await writer.append(job.rowIds, p, c, n);
+      if (committing && committed) await settleCommit();
+      if (committing) backlog.push([job.rowIds, p, c, n]);
+      else await writer.append(job.rowIds, p, c, n);
       done += job.rows;
       if (done >= opts.totalRows || performance.now() - lastCommit >= commitEvery) {
-        await writer.commit(done);
+        await settleCommit();
+        startCommit(done);
         lastCommit = performance.now();
       }
       stats.timings.writeMs += performance.now() - t;
@@ -179,12 +195,17 @@ export async function batchReplay(ws: Workspace, plan: ReplayPlan, runners: Repl
         inFlight = null;
         await finish(last);
       }
+      const tc = performance.now();
+      await settleCommit(); // the last commit
+      stats.timings.writeMs += performance.now() - tc;
     } finally {
       // A chunk still in flight (cancel or failure) is never written: its rows are scored again on resume.
       if (inFlight) await (inFlight as Scored).scores.catch(() => undefined);
+      await (committing as Promise<void> | null)?.catch(() => undefined);
       await it.return?.(undefined)?.catch(() => undefined); // closes the read's connection when the loop ended early
     }
     if (opts.signal?.aborted) {
+      await settleCommit();
       await writer.commit(done);
       throw new WorkbenchError('CANCELLED', `Replay cancelled after ${done.toLocaleString('en-US')} rows; the rows committed so far are kept and the run can be resumed.`, { rowsDone: done });
     }
