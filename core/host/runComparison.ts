@@ -241,16 +241,23 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
   const log = args.onLog ?? (() => {});
   const [productionFile, candidateFile] = await Promise.all([readModel(args.production), readModel(args.candidate)]);
   const files = { production: productionFile, candidate: candidateFile };
-  const dataset = await ensureDataset(ws, args.data, args);
-  if (dataset.rows === 0) throw new WorkbenchError('EMPTY_DATASET', `Dataset ${dataset.path} has no rows; nothing to replay.`, { path: dataset.path });
-  const plan = await resolveMap(args.map ?? { models: { production: { inputs: {} }, candidate: { inputs: {} } } }, datasetProbe(ws, dataset), { production: files.production.signature, candidate: files.candidate.signature });
+  // Both model workers start and load their sessions at once, while the traffic is imported.
+  const opening = Promise.allSettled([createModelRunner(files.production), createModelRunner(files.candidate)]);
+  let dataset: DatasetInfo, plan: ReplayPlan;
+  try {
+    dataset = await ensureDataset(ws, args.data, args);
+    if (dataset.rows === 0) throw new WorkbenchError('EMPTY_DATASET', `Dataset ${dataset.path} has no rows; nothing to replay.`, { path: dataset.path });
+    plan = await resolveMap(args.map ?? { models: { production: { inputs: {} }, candidate: { inputs: {} } } }, datasetProbe(ws, dataset), { production: files.production.signature, candidate: files.candidate.signature });
+  } catch (e) {
+    for (const r of await opening) if (r.status === 'fulfilled') await r.value.close().catch(() => undefined);
+    throw e;
+  }
   const bootstrap = args.bootstrap ?? DEFAULT_BOOTSTRAP;
 
   const runners: Partial<Record<'production' | 'candidate' | 'noise', ModelRunner>> = {};
   let result: ComparisonResult;
   try {
-    // Both workers start and load their sessions at the same time.
-    const [production, candidate] = await Promise.allSettled([createModelRunner(files.production), createModelRunner(files.candidate)]);
+    const [production, candidate] = await opening;
     if (production.status === 'fulfilled') runners.production = production.value;
     if (candidate.status === 'fulfilled') runners.candidate = candidate.value;
     if (production.status === 'rejected') throw production.reason;
