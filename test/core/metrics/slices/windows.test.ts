@@ -50,6 +50,13 @@ test('metrics in worker threads equal those computed here, and their errors arri
   assert.deepEqual(await metricsInWorkers(frame, overall, { onSorted: () => sorted++, onHalfDone: () => halves++ }), metricsOfFrame(frame, overall));
   assert.equal(sorted, 1, 'the rank worker says once that its sorts are over');
   assert.equal(halves, 1, 'the first half to finish is reported once');
+  // A half that fails stops the other, and its own error is the one reported (not the other's cancel).
+  await assert.rejects(metricsInWorkers(frame, { ...overall, sensitive: ['nope'] }), (e: unknown) => {
+    const err = e as { code?: string; message?: string };
+    assert.equal(err.code, 'BAD_ARGUMENT', err.message);
+    assert.match(err.message ?? '', /"nope"/);
+    return true;
+  });
   const ac = new AbortController();
   const cancelled = metricsInWorkers(frame, overall, { signal: ac.signal });
   ac.abort();
