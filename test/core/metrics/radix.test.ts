@@ -62,4 +62,20 @@ test('selectQuantiles equals numpy-linear quantiles of the sorted values', () =>
     const got = selectQuantiles(a.slice(), qs);
     qs.forEach((q, i) => assert.ok(Math.abs(got[i]! - quantileSorted(sorted, q)) < 1e-12, `n=${n} q=${q}`));
   }
+  // Large arrays take the bucketed path: ties, negatives, -0 and +0, tiny and huge magnitudes, and a
+  // mass of values in few buckets (score deltas near 0).
+  for (const n of [1 << 18, 300_001]) {
+    const a = Float64Array.from({ length: n }, (_, i) => {
+      const u = rng.next();
+      if (i % 97 === 0) return i % 2 ? -0 : 0;
+      if (i % 5 === 0) return Math.round(u * 40) / 40 - 0.5;
+      if (i % 11 === 0) return (u - 0.5) * 1e-9;
+      if (i % 13 === 0) return (u - 0.3) * 1e12;
+      return (u - 0.5) * 0.02;
+    });
+    const sorted = a.slice().sort();
+    const qs = [0.99, 0.01, 0.5, 0.25, 0.75, 0.05, 0.95, 0, 1, 0.123456];
+    const got = selectQuantiles(a.slice(), qs);
+    qs.forEach((q, i) => assert.equal(got[i], quantileSorted(sorted, q), `n=${n} q=${q}`));
+  }
 });
