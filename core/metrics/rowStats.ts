@@ -1,5 +1,5 @@
 import type { ScoreRows } from './frame.js';
-import { selectQuantiles } from './selectQuantiles.js';
+import { BUCKETED_FROM, bucketedQuantiles, selectQuantiles } from './selectQuantiles.js';
 
 /** Mean and sample variance (NaN below 2 values) of one per-row series. */
 export interface MeanVar { mean: number; variance: number }
@@ -30,11 +30,13 @@ export function rowStats(rows: ScoreRows, quantiles: readonly number[]): RowStat
     cnt[k]++; s1[k] += d; s2[k] += d * d;
   };
   const { y, pp, pc } = rows;
-  const delta = new Float64Array(rows.n);
+  // Large frames: the delta quantiles recompute c - p in two passes instead of holding 8 bytes a row.
+  const big = rows.n >= BUCKETED_FROM;
+  const delta = new Float64Array(big ? 0 : rows.n);
   let absMax = NaN;
   for (let i = 0; i < rows.n; i++) {
     const p = pp[i]!, c = pc[i]!, d = c - p;
-    delta[i] = d;
+    if (!big) delta[i] = d;
     const ad = Math.abs(d);
     if (!(ad <= absMax)) absMax = ad;
     add(6, d);
@@ -50,7 +52,7 @@ export function rowStats(rows: ScoreRows, quantiles: readonly number[]): RowStat
   };
   return {
     brier: [mv(0), mv(1), mv(2)], logLoss: [mv(3), mv(4), mv(5)], delta: mv(6), deltaAbsMax: absMax,
-    deltaQuantiles: selectQuantiles(delta, quantiles),
+    deltaQuantiles: big ? bucketedQuantiles(rows.n, (i) => pc[i]! - pp[i]!, quantiles) : selectQuantiles(delta, quantiles),
   };
 }
 

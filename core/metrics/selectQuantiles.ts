@@ -7,7 +7,7 @@ import { LITTLE_ENDIAN } from '../data/vectorIO.js';
 export function selectQuantiles(a: Float64Array, qs: readonly number[]): number[] {
   const n = a.length;
   if (n === 0) return qs.map(() => NaN);
-  if (n >= BUCKETED_FROM) return bucketedQuantiles(a, qs);
+  if (n >= BUCKETED_FROM) return bucketedQuantiles(n, (i) => a[i]!, qs);
   // ascending order: after selecting k everything at >= k is >= a[k], so the next search starts at k
   const order = qs.map((_, i) => i).sort((i, j) => qs[i]! - qs[j]!);
   const out = new Array<number>(qs.length);
@@ -45,31 +45,29 @@ function median3(x: number, y: number, z: number): number {
 }
 
 /** From this many values, quantiles come from one histogram pass and selections inside single buckets. */
-const BUCKETED_FROM = 1 << 18;
+export const BUCKETED_FROM = 1 << 18;
+
+const SCRATCH = new Float64Array(1);
+const SCRATCH_WORDS = new Uint32Array(SCRATCH.buffer);
+const HI = LITTLE_ENDIAN ? 1 : 0;
 
 /** The bucket of a double: the top 16 bits of its order-preserving image (sign flipped for >= 0, all bits for < 0). */
-function bucketsOf(a: Float64Array): Uint16Array {
-  const words = new Uint32Array(a.buffer, a.byteOffset, a.length * 2);
-  const HI = LITTLE_ENDIAN ? 1 : 0;
-  const out = new Uint16Array(a.length);
-  for (let i = 0; i < a.length; i++) {
-    const h = words[2 * i + HI]!;
-    out[i] = (h & 0x80000000 ? ~h : h | 0x80000000) >>> 16;
-  }
-  return out;
+function bucketOf(v: number): number {
+  SCRATCH[0] = v;
+  const h = SCRATCH_WORDS[HI]!;
+  return (h & 0x80000000 ? ~h : h | 0x80000000) >>> 16;
 }
 
 /**
- * selectQuantiles for large arrays (numerically the same values): one pass puts every value in one of
- * 65,536 buckets ordered like the values, the counts locate the bucket of each needed order statistic,
- * and only those buckets' values are copied out and selected in. Two passes over the data instead of
- * about two per quantile. Does not reorder `a`.
+ * Quantiles (numpy "linear", as selectQuantiles) of the n values valueAt(0..n-1), which are computed
+ * twice and never stored: one pass counts them into 65,536 buckets ordered like the values, the
+ * counts locate the bucket of each needed order statistic, a second pass copies out only those
+ * buckets' values, and the order statistics are selected in them. NaN must not occur.
  */
-function bucketedQuantiles(a: Float64Array, qs: readonly number[]): number[] {
-  const n = a.length;
-  const bucket = bucketsOf(a);
+export function bucketedQuantiles(n: number, valueAt: (i: number) => number, qs: readonly number[]): number[] {
+  if (n === 0) return qs.map(() => NaN);
   const count = new Float64Array(65536);
-  for (let i = 0; i < n; i++) count[bucket[i]!]++;
+  for (let i = 0; i < n; i++) count[bucketOf(valueAt(i))]++;
   const below = new Float64Array(65537);
   for (let b = 0; b < 65536; b++) below[b + 1] = below[b]! + count[b]!;
   const bucketOfRank = (r: number) => {
@@ -85,8 +83,8 @@ function bucketedQuantiles(a: Float64Array, qs: readonly number[]): number[] {
   for (const r of ranks) { const b = bucketOfRank(r); if (start[b]! < 0) { start[b] = size; size += count[b]!; } }
   const values = new Float64Array(size), next = Float64Array.from(start);
   for (let i = 0; i < n; i++) {
-    const b = bucket[i]!;
-    if (next[b]! >= 0) values[next[b]!++] = a[i]!;
+    const v = valueAt(i), b = bucketOf(v);
+    if (next[b]! >= 0) values[next[b]!++] = v;
   }
   const stat = (r: number) => {
     const b = bucketOfRank(r);

@@ -5,6 +5,7 @@ import { radixOrder } from '../../../core/metrics/radixOrder.js';
 import { scoreTable } from '../../../core/metrics/scoreTable.js';
 import { selectQuantiles } from '../../../core/metrics/selectQuantiles.js';
 import { quantileSorted } from '../../../core/metrics/percentileInterval.js';
+import { rowStats } from '../../../core/metrics/rowStats.js';
 import { createRng } from '../../../core/metrics/prng.js';
 
 test('radixOrder sorts negatives, -0/+0, tiny, huge, float32 and tied doubles like a numeric sort', () => {
@@ -78,4 +79,16 @@ test('selectQuantiles equals numpy-linear quantiles of the sorted values', () =>
     const got = selectQuantiles(a.slice(), qs);
     qs.forEach((q, i) => assert.equal(got[i], quantileSorted(sorted, q), `n=${n} q=${q}`));
   }
+});
+
+test('rowStats of a large frame (delta quantiles without a delta array) equals the quantiles of the explicit deltas', () => {
+  const rng = createRng(11);
+  const n = 300_000;
+  const pp = Float64Array.from({ length: n }, () => Math.fround(rng.next()));
+  const pc = Float64Array.from({ length: n }, (_, i) => (i % 7 === 0 ? pp[i]! : Math.fround(rng.next())));
+  const y = Int8Array.from({ length: n }, (_, i) => (i % 10 === 0 ? -1 : rng.next() < pp[i]! ? 1 : 0));
+  const qs = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99];
+  const delta = Float64Array.from({ length: n }, (_, i) => pc[i]! - pp[i]!);
+  const sorted = delta.slice().sort();
+  assert.deepEqual(rowStats({ n, y, pp, pc }, qs).deltaQuantiles, qs.map((q) => quantileSorted(sorted, q)));
 });
