@@ -34,6 +34,11 @@ export interface StreamOptions { chunkRows: number; fromRow?: number; signal?: A
 const EXTRA_SQL_TYPE: Record<ExtraColumn['as'], string> = { int8: 'TINYINT', int32: 'INTEGER', float64: 'DOUBLE' };
 const EXTRA_ARRAY = { int8: Int8Array, int32: Int32Array, float64: Float64Array } as const;
 
+/** Column `col` of a chunk (`rows` values) as the typed array of an extra column's type. */
+export function readExtra(chunk: DuckDBDataChunk, col: number, rows: number, as: ExtraColumn['as']): ExtraArray {
+  return as === 'int8' ? readFixed(chunk, col, rows, Int8Array) : as === 'int32' ? readFixed(chunk, col, rows, Int32Array) : readFixed(chunk, col, rows, Float64Array);
+}
+
 const SQL_TYPE: Record<ColumnRequest['as'], string> = { float32: 'FLOAT', float64: 'DOUBLE', int64: 'BIGINT', int32: 'INTEGER', string: 'VARCHAR', bool: 'BOOLEAN' };
 const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL.*|BOOLEAN|VARCHAR)$/;
 
@@ -197,8 +202,7 @@ export async function* streamColumns(connect: () => Promise<DuckDBConnection>, d
             out.columns[c].nulls += copyColumn(chunk, c + 1, n, off, take, specs[c].as, out.columns[c].data, out.rows);
           }
           for (let x = 0; x < extras.length; x++) {
-            const col = specs.length + 1 + x, as = extras[x]!.as;
-            const src = as === 'int8' ? readFixed(chunk, col, n, Int8Array) : as === 'int32' ? readFixed(chunk, col, n, Int32Array) : readFixed(chunk, col, n, Float64Array);
+            const src = readExtra(chunk, specs.length + 1 + x, n, extras[x]!.as);
             (out.extras![x] as Float64Array).set((take === n ? src : src.subarray(off, off + take)) as Float64Array, out.rows);
           }
           out.rows += take;

@@ -1,6 +1,6 @@
 import type { DuckDBConnection, DuckDBDataChunk } from '@duckdb/node-api';
 import { WorkbenchError } from '../contract/index.js';
-import type { ExtraArray, ExtraColumn } from '../data/streamColumns.js';
+import { readExtra, type ExtraArray, type ExtraColumn } from '../data/streamColumns.js';
 import { readFixed as column } from '../data/vectorIO.js';
 import type { Cell } from './cellMetrics.js';
 import { queryRows, relationColumns } from './sql.js';
@@ -210,8 +210,7 @@ export async function loadRunFrame(conn: DuckDBConnection, src: RunFrameSource):
   await streamChunks(conn, `SELECT CAST(__r.sb_row AS DOUBLE), ${columns.map((c) => c.sql).join(', ')} FROM ${src.dataset} AS __r`, (chunk, k) => {
     const id = column(chunk, 0, k, Float64Array);
     columns.forEach((c, j) => {
-      const v = c.as === 'int8' ? column(chunk, j + 1, k, Int8Array) : c.as === 'int32' ? column(chunk, j + 1, k, Int32Array) : column(chunk, j + 1, k, Float64Array);
-      const into = c.into;
+      const v = readExtra(chunk, j + 1, k, c.as), into = c.into;
       for (let i = 0; i < k; i++) into[id[i]!] = v[i]!;
     });
   }, fail);
