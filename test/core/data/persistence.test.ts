@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import type { ModelInfo, RunInfo } from '../../../core/contract/index.js';
 import { Workspace } from '../../../core/data/index.js';
-import { sampleSelect, tempDir, writeWithDuckdb } from './helpers.js';
+import { sampleSelect, tempDir, withWorkspace, writeWithDuckdb } from './helpers.js';
 
 const model = (role: 'production' | 'candidate', name: string): ModelInfo => ({
   role, name, path: `/models/${name}.onnx`, sha256: name.padEnd(64, '0'), sizeBytes: 1234, loadMs: 12,
@@ -102,17 +102,14 @@ test('releaseMemory gives DuckDB memory back and keeps the configured memory_lim
   try {
     const pq = t.file('traffic.parquet');
     await writeWithDuckdb(pq, 'parquet', sampleSelect(300));
-    const ws = await Workspace.create(t.file('ws.duckdb'), { memoryLimit: '256MB', threads: 1 });
-    try {
+    await withWorkspace(async (ws) => {
       const d = await ws.importDataset(pq);
       const limit = async () => String((await ws.conn.runAndReadAll("SELECT current_setting('memory_limit')")).getRows()[0]![0]);
       const before = await limit();
       await ws.releaseMemory();
       assert.equal(await limit(), before);
       assert.equal((await ws.preview(d.id, { limit: 300 })).rows.length, 300);
-    } finally {
-      await ws.close();
-    }
+    }, t.file('ws.duckdb'));
   } finally {
     t.cleanup();
   }
