@@ -174,7 +174,7 @@ export async function batchReplay(ws: Workspace, plan: ReplayPlan, runners: Repl
           const nulls = chunk.columns[i].nulls;
           if (nulls) stats.missingByColumn[req.column] = (stats.missingByColumn[req.column] ?? 0) + nulls;
         });
-        const [pFeeds, cFeeds, nFeeds] = buildAllFeeds(runners.noise ? [plan.production, plan.candidate, plan.production] : [plan.production, plan.candidate], chunk, layout);
+        const [pFeeds, cFeeds, nFeeds] = buildAllFeeds(runners.noise ? [plan.production, plan.candidate, plan.production] : [plan.production, plan.candidate], chunk, layout, { columnMajor: true });
         stats.timings.buildMs += performance.now() - t;
         t = performance.now();
         next = it.next(); // read the next chunk while the models run (a materialised range is copied out synchronously, here)

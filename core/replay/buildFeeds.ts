@@ -57,7 +57,16 @@ function allocate(as: Cast, n: number): TensorData {
   }
 }
 
-function buildInput(inp: InputPlan, chunk: ColumnChunk, layout: ColumnLayout): Tensor {
+/** Options of buildAllFeeds. */
+export interface FeedOptions {
+  /**
+   * Hand multi-column numeric inputs over column-major (Tensor.columnMajor): one memcpy per column
+   * here, and onnxruntime transposes them in the model's thread, instead of an interleave on this one.
+   */
+  columnMajor?: boolean;
+}
+
+function buildInput(inp: InputPlan, chunk: ColumnChunk, layout: ColumnLayout, opts: FeedOptions): Tensor {
   const as = castFor(inp.type);
   const n = chunk.rows;
   const k = inp.columns.length;
@@ -71,6 +80,10 @@ function buildInput(inp: InputPlan, chunk: ColumnChunk, layout: ColumnLayout): T
     }
   } else if (k === 1) {
     (out as Float32Array).set((sources[0] as Float32Array).subarray(0, n));
+  } else if (opts.columnMajor && inp.layout !== 'vector') {
+    const o = out as Float32Array;
+    for (let j = 0; j < k; j++) o.set((sources[j] as Float32Array).subarray(0, n), j * n);
+    return { type: inp.type, data: out, dims: [n, k], columnMajor: true };
   } else {
     const o = out as Float32Array;
     for (let j = 0; j < k; j++) {
@@ -83,7 +96,7 @@ function buildInput(inp: InputPlan, chunk: ColumnChunk, layout: ColumnLayout): T
 
 /** Fresh tensors for one model (fresh because they are transferred to the model's worker). */
 export function buildFeeds(plan: ModelPlan, chunk: ColumnChunk, layout: ColumnLayout): Record<string, Tensor> {
-  return buildAllFeeds([plan], chunk, layout)[0]!;
+  return buildAllFeeds([plan], chunk, layout, {})[0]!;
 }
 
 /**
@@ -91,15 +104,15 @@ export function buildFeeds(plan: ModelPlan, chunk: ColumnChunk, layout: ColumnLa
  * as one already built (same type, layout and columns: typically production and candidate read the
  * same features) is a copy of it, a memcpy instead of a second gather and interleave.
  */
-export function buildAllFeeds(plans: ModelPlan[], chunk: ColumnChunk, layout: ColumnLayout): Record<string, Tensor>[] {
+export function buildAllFeeds(plans: ModelPlan[], chunk: ColumnChunk, layout: ColumnLayout, opts: FeedOptions = {}): Record<string, Tensor>[] {
   const built = new Map<string, Tensor>();
   return plans.map((plan) => {
     const feeds: Record<string, Tensor> = {};
     for (const inp of plan.inputs) {
       const key = JSON.stringify([inp.type, inp.layout, inp.columns]);
       const same = built.get(key);
-      if (same) feeds[inp.input] = { type: same.type, data: same.data.slice() as TensorData, dims: [...same.dims] };
-      else built.set(key, feeds[inp.input] = buildInput(inp, chunk, layout));
+      if (same) feeds[inp.input] = { ...same, data: same.data.slice() as TensorData, dims: [...same.dims] };
+      else built.set(key, feeds[inp.input] = buildInput(inp, chunk, layout, opts));
     }
     return feeds;
   });
