@@ -67,6 +67,26 @@ function countNaN(a: Float64Array): number {
   return c;
 }
 
+/** The first row id when `rowIds[0..rows)` are consecutive (first, first + 1, ...), else -1. */
+function consecutiveFrom(rowIds: Float64Array, rows: number): number {
+  const first = rows ? rowIds[0]! : -1;
+  for (let i = 1; i < rows; i++) if (rowIds[i] !== first + i) return -1;
+  return first;
+}
+
+/** into[rowIds[i]] = src[i] + 0 (-0 as +0), or NaN where `finiteOnly` and src[i] is not finite. */
+function scatterScores(into: Float64Array, src: Float64Array, rowIds: Float64Array, rows: number, first: number, finiteOnly = false): void {
+  if (first >= 0) {
+    const dst = into.subarray(first, first + rows);
+    if (finiteOnly) for (let i = 0; i < rows; i++) { const v = src[i]!; dst[i] = Number.isFinite(v) ? v + 0 : NaN; }
+    else for (let i = 0; i < rows; i++) dst[i] = src[i]! + 0;
+  } else if (finiteOnly) {
+    for (let i = 0; i < rows; i++) { const v = src[i]!; into[rowIds[i]!] = Number.isFinite(v) ? v + 0 : NaN; }
+  } else {
+    for (let i = 0; i < rows; i++) into[rowIds[i]!] = src[i]! + 0;
+  }
+}
+
 async function score(runner: ModelRunner, plan: ModelPlan, feeds: Record<string, Tensor>, rows: number, firstRow: number): Promise<Float64Array> {
   try {
     const out = await runner.run(feeds, [plan.scoreOutput]);
@@ -106,7 +126,7 @@ export async function batchReplay(ws: Workspace, plan: ReplayPlan, runners: Repl
     })[Symbol.asyncIterator]();
     // Two chunks in flight: while the models score chunk i+1 in their workers, chunk i's scores are
     // written here, and DuckDB reads chunk i+2 on its own thread.
-    type Scored = { rows: number; rowIds: Float64Array; scores: Promise<[Float64Array, Float64Array, Float64Array | undefined]> };
+    type Scored = { rows: number; rowIds: Float64Array; first: number; scores: Promise<[Float64Array, Float64Array, Float64Array | undefined]> };
     let inFlight: Scored | null = null;
     // A commit runs on DuckDB's thread while the loop goes on: scores that arrive meanwhile wait in
     // `backlog` (the writer's connection is busy) and are appended once it is over, before the next one.
@@ -130,11 +150,9 @@ export async function batchReplay(ws: Workspace, plan: ReplayPlan, runners: Repl
       if (n) stats.nanScores.noise = (stats.nanScores.noise ?? 0) + countNaN(n);
       const keep = opts.collect;
       if (keep) {
-        for (let i = 0; i < job.rows; i++) {
-          const r = job.rowIds[i]!;
-          keep.production[r] = p[i]! + 0; keep.candidate[r] = c[i]! + 0;
-          if (keep.noise && n) keep.noise[r] = Number.isFinite(n[i]!) ? n[i]! + 0 : NaN;
-        }
+        scatterScores(keep.production, p, job.rowIds, job.rows, job.first);
+        scatterScores(keep.candidate, c, job.rowIds, job.rows, job.first);
+        if (keep.noise && n) scatterScores(keep.noise, n, job.rowIds, job.rows, job.first, true);
       }
       t = performance.now();
       if (committing && committed) await settleCommit();
@@ -166,9 +184,11 @@ export async function batchReplay(ws: Workspace, plan: ReplayPlan, runners: Repl
         const rows = chunk.rows;
         const rowIds = chunk.rowIds.slice(0, rows);
         const firstRow = rows ? rowIds[0] : done;
+        const first = consecutiveFrom(rowIds, rows); // the usual case: one block copy per column below
         extra.forEach((x, j) => {
           const src = chunk.extras![j]!, into = x.into;
-          for (let i = 0; i < rows; i++) into[rowIds[i]!] = src[i]!;
+          if (first >= 0) into.set(src.subarray(0, rows), first);
+          else for (let i = 0; i < rows; i++) into[rowIds[i]!] = src[i]!;
         });
         layout.requests.forEach((req, i) => {
           const nulls = chunk.columns[i].nulls;
@@ -187,7 +207,7 @@ export async function batchReplay(ws: Workspace, plan: ReplayPlan, runners: Repl
         const sent = performance.now();
         scores.then(() => { stats.timings.modelMs! += performance.now() - sent; }, () => undefined); // awaited in finish(); a failure there is the one reported
         const previous: Scored | null = inFlight;
-        inFlight = { rows, rowIds, scores };
+        inFlight = { rows, rowIds, first, scores };
         if (previous) await finish(previous);
       }
       if (inFlight && !opts.signal?.aborted) {
