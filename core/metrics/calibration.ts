@@ -30,13 +30,24 @@ export const LOGIT_EPS = 1e-15;
  * sklearn's calibration_curve assigns bins.
  */
 export function binByEdges(t: ScoreTable, inner: readonly number[]): CalibrationBin[] {
-  const bins: CalibrationBin[] = Array.from({ length: inner.length + 1 }, () => ({ n: 0, sumP: 0, sumY: 0 }));
-  let b = 0;
-  for (let k = 0; k < t.value.length; k++) {
-    const v = t.value[k]!;
-    while (b < inner.length && inner[b]! < v) b++;
-    const w = t.pos[k]! + t.neg[k]!, bin = bins[b]!;
-    bin.n += w; bin.sumP += v * w; bin.sumY += t.pos[k]!;
+  const { value, pos, neg } = t, D = value.length;
+  const bins: CalibrationBin[] = [];
+  // Bin b holds the values in (inner[b - 1], inner[b]]: a run of the ascending table, summed in a tight loop, in table order as before.
+  for (let b = 0, from = 0; b <= inner.length; b++) {
+    let to = D;
+    if (b < inner.length) {
+      const e = inner[b]!;
+      let lo = from, hi = D; // first k >= from with value[k] > e
+      while (lo < hi) { const mid = (lo + hi) >>> 1; if (value[mid]! > e) hi = mid; else lo = mid + 1; }
+      to = lo;
+    }
+    let n = 0, sumP = 0, sumY = 0;
+    for (let k = from; k < to; k++) {
+      const p = pos[k]!, w = p + neg[k]!;
+      n += w; sumP += value[k]! * w; sumY += p;
+    }
+    bins.push({ n, sumP, sumY });
+    from = to;
   }
   return bins;
 }
@@ -110,7 +121,7 @@ export function logisticRecalibration(t: ScoreTable): { slope: number; intercept
   }
   let start: [number, number] = [0, 0];
   if (D > 4096) {
-    const G = 2048, gx = new Float64Array(G), gw = new Float64Array(G), gp = new Float64Array(G);
+    const G = 2048, gx = new Float64Array(G), gw = new Float64Array(G), gp = t.pos instanceof Uint32Array ? new Uint32Array(G) : new Float64Array(G); // as t.pos: newton's loop sees one array type
     for (let k = 0; k < D; k++) { const g = Math.floor((k * G) / D); gx[g] += x[k]! * w[k]!; gw[g] += w[k]!; gp[g] += t.pos[k]!; }
     for (let g = 0; g < G; g++) gx[g] /= gw[g]!;
     const coarse = newton(gx, gw, gp, [0, 0], 1e-8);
