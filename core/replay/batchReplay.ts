@@ -106,7 +106,7 @@ async function score(runner: ModelRunner, plan: ModelPlan, feeds: Record<string,
  */
 export async function batchReplay(ws: Workspace, plan: ReplayPlan, runners: ReplayRunners, opts: BatchReplayOptions): Promise<ReplayStats> {
   const chunkRows = opts.chunkRows ?? 65536;
-  const layout = layoutFor(plan);
+  const layout = layoutFor(plan, { matrices: true });
   const writer = await ws.openPredictionWriter(opts.runId, { noise: !!runners.noise });
   const stats: ReplayStats = {
     rowsScored: 0, rowsResumed: 0, chunks: 0, missingByColumn: {},
@@ -122,7 +122,7 @@ export async function batchReplay(ws: Workspace, plan: ReplayPlan, runners: Repl
     let done = fromRow;
     const extra = opts.collect?.columns ?? [];
     const it = ws.streamColumns(opts.datasetId, layout.requests, {
-      chunkRows, fromRow, signal: opts.signal, ...(extra.length ? { extras: extra.map(({ sql, as }) => ({ sql, as })) } : {}),
+      chunkRows, fromRow, signal: opts.signal, matrices: layout.matrices, alignToRowGroups: true, ...(extra.length ? { extras: extra.map(({ sql, as }) => ({ sql, as })) } : {}),
     })[Symbol.asyncIterator]();
     // Two chunks in flight: while the models score chunk i+1 in their workers, chunk i's scores are
     // written here, and DuckDB reads chunk i+2 on its own thread.
@@ -190,10 +190,14 @@ export async function batchReplay(ws: Workspace, plan: ReplayPlan, runners: Repl
           if (first >= 0) into.set(src.subarray(0, rows), first);
           else for (let i = 0; i < rows; i++) into[rowIds[i]!] = src[i]!;
         });
-        layout.requests.forEach((req, i) => {
-          const nulls = chunk.columns[i].nulls;
-          if (nulls) stats.missingByColumn[req.column] = (stats.missingByColumn[req.column] ?? 0) + nulls;
-        });
+        const counted = new Set<string>(); // a column read twice (per-column and in a matrix, or as two types) counts once
+        const count = (column: string, nulls: number) => {
+          if (counted.has(column)) return;
+          counted.add(column);
+          if (nulls) stats.missingByColumn[column] = (stats.missingByColumn[column] ?? 0) + nulls;
+        };
+        layout.requests.forEach((req, i) => count(req.column, chunk.columns[i]!.nulls));
+        layout.matrices.forEach((m, i) => m.columns.forEach((c, j) => count(c, chunk.matrices![i]!.nulls[j]!)));
         const [pFeeds, cFeeds, nFeeds] = buildAllFeeds(runners.noise ? [plan.production, plan.candidate, plan.production] : [plan.production, plan.candidate], chunk, layout, { columnMajor: true });
         stats.timings.buildMs += performance.now() - t;
         t = performance.now();

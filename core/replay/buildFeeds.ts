@@ -1,5 +1,5 @@
 import type { TensorElementType } from '../contract/index.js';
-import type { ColumnChunk, ColumnRequest } from '../data/Workspace.js';
+import type { ColumnChunk, ColumnRequest, MatrixRequest } from '../data/Workspace.js';
 import type { Tensor, TensorData } from '../model/ModelRunner.js';
 import type { InputPlan, ModelPlan, ReplayPlan } from './resolveMap.js';
 
@@ -22,27 +22,43 @@ export function castFor(type: TensorElementType): Cast {
 export interface ColumnLayout {
   requests: ColumnRequest[];
   index: Map<string, number>;
+  /** With `matrices`: each multi-column numeric input read as one row-major block (StreamOptions.matrices), once per cast and column list. */
+  matrices: MatrixRequest[];
+  matrixIndex: Map<string, number>;
 }
 
 const keyOf = (column: string, as: Cast) => `${as}\u0000${column}`;
+const matrixKey = (columns: string[], as: Cast) => JSON.stringify([as, columns]);
 
-export function columnLayout(plans: ModelPlan[]): ColumnLayout {
+/**
+ * Where each input's data comes from. With `matrices`, a 2-D input of several numeric columns is read
+ * as a [rows, k] block DuckDB builds (its tensor as it comes: no interleave, no copy for the first
+ * model fed from it); other inputs, and all without `matrices`, from per-column arrays.
+ */
+export function columnLayout(plans: ModelPlan[], opts: { matrices?: boolean } = {}): ColumnLayout {
   const requests: ColumnRequest[] = [];
   const index = new Map<string, number>();
+  const matrices: MatrixRequest[] = [];
+  const matrixIndex = new Map<string, number>();
   for (const p of plans) {
     for (const inp of p.inputs) {
       const as = castFor(inp.type);
+      if (opts.matrices && inp.layout !== 'vector' && inp.columns.length > 1 && as !== 'string') {
+        const k = matrixKey(inp.columns, as);
+        if (!matrixIndex.has(k)) { matrixIndex.set(k, matrices.length); matrices.push({ columns: inp.columns, as }); }
+        continue;
+      }
       for (const c of inp.columns) {
         const k = keyOf(c, as);
         if (!index.has(k)) { index.set(k, requests.length); requests.push({ column: c, as }); }
       }
     }
   }
-  return { requests, index };
+  return { requests, index, matrices, matrixIndex };
 }
 
-export function layoutFor(plan: ReplayPlan): ColumnLayout {
-  return columnLayout([plan.production, plan.candidate]);
+export function layoutFor(plan: ReplayPlan, opts: { matrices?: boolean } = {}): ColumnLayout {
+  return columnLayout([plan.production, plan.candidate], opts);
 }
 
 function allocate(as: Cast, n: number): TensorData {
@@ -85,6 +101,8 @@ function buildInput(inp: InputPlan, chunk: ColumnChunk, layout: ColumnLayout, op
   const as = castFor(inp.type);
   const n = chunk.rows;
   const k = inp.columns.length;
+  const m = inp.layout !== 'vector' ? layout.matrixIndex.get(matrixKey(inp.columns, as)) : undefined;
+  if (m !== undefined) return { type: inp.type, data: chunk.matrices![m]!.data, dims: [n, k] };
   const sources = inp.columns.map((c) => chunk.columns[layout.index.get(keyOf(c, as))!].data);
   if (opts.columnMajor && inp.layout !== 'vector' && as !== 'string' && k > 1) {
     const view = adjacentColumns(sources as Exclude<TensorData, string[]>[], n);

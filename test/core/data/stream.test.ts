@@ -155,3 +155,54 @@ test('extra SQL columns come with the requested ones, row for row, typed as aske
     assert.equal((await collect(ws.streamColumns(id, [{ column: 'id', as: 'float64' }], { chunkRows: 1500 })))[0]!.extras, undefined);
   }, select);
 });
+
+test('matrices: several columns as one row-major block per chunk, cast as asked, NULLs as NaN or 0 and counted per column', async () => {
+  await withSample(async (ws, id) => {
+    const chunks = await collect(ws.streamColumns(id, [{ column: 'x', as: 'float32' }, { column: 'k', as: 'int64' }, { column: 'id', as: 'int64' }, { column: 'x', as: 'int64' }], {
+      chunkRows: 1500, matrices: [{ columns: ['x', 'my col', 'we"ird'], as: 'float32' }, { columns: ['k', 'id', 'x'], as: 'int64' }],
+    }));
+    let row = 0;
+    const nulls = [[0, 0, 0], [0, 0, 0]];
+    for (const c of chunks) {
+      const [f, i] = c.matrices!;
+      assert.ok(f!.data instanceof Float32Array && i!.data instanceof BigInt64Array);
+      assert.equal(f!.data.length, 3 * c.rows);
+      for (let r = 0; r < c.rows; r++, row++) {
+        const x = row % 7 === 3 ? NaN : Math.fround(row / 10);
+        assert.deepEqual([...f!.data.subarray(3 * r, 3 * r + 3)], [x, row * 2, row % 11], `row ${row}`);
+        assert.equal(f!.data[3 * r], (c.columns[0]!.data as Float32Array)[r], 'the matrix agrees with the column read alone');
+        // As BIGINT, as the columns read one by one give them (x rounded by DuckDB's cast; NULL as 0).
+        assert.deepEqual([...i!.data.subarray(3 * r, 3 * r + 3)], [1, 2, 3].map((col) => (c.columns[col]!.data as BigInt64Array)[r]), `row ${row}`);
+        assert.equal(i!.data[3 * r], BigInt(row % 5));
+      }
+      f!.nulls.forEach((v, j) => { nulls[0]![j]! += v; });
+      i!.nulls.forEach((v, j) => { nulls[1]![j]! += v; });
+    }
+    assert.equal(row, N);
+    const xNull = Array.from({ length: N }, (_, r) => r).filter((r) => r % 7 === 3).length;
+    assert.deepEqual(nulls, [[xNull, 0, 0], [0, 0, xNull]]);
+  });
+});
+
+test('alignToRowGroups: ranges of whole row groups, chunks that divide them, every row once in order (also resumed mid-range)', async () => {
+  await withSample(async (ws, id) => {
+    const ds = await ws.getDataset(id);
+    const groups = (await ws.conn.runAndReadAll(`SELECT any_value(row_group_num_rows) FROM parquet_metadata('${ds.path.replace(/'/g, "''")}') GROUP BY row_group_id ORDER BY row_group_id`)).getRows().map((r) => Number(r[0]));
+    const G = groups[0]!, span = G * Math.max(1, Math.round(2000 / G));
+    assert.ok(groups.length >= 3 && G < N, `several row groups (${groups.join(', ')})`);
+    for (const fromRow of [0, 2500]) {
+      const chunks = await collect(ws.streamColumns(id, [{ column: 'id', as: 'int64' }], { chunkRows: 1500, fromRow, alignToRowGroups: true, rangeRows: 2000 }));
+      const ids = chunks.flatMap((c) => [...(c.columns[0]!.data as BigInt64Array).subarray(0, c.rows)].map(Number));
+      assert.deepEqual(ids, Array.from({ length: N - fromRow }, (_, i) => fromRow + i));
+      assert.ok(chunks.every((c) => c.rows <= 1500), 'no chunk over chunkRows');
+      // Ranges are whole row groups: no chunk crosses a multiple of the span, and chunks are equal within a range.
+      let at = fromRow;
+      for (const c of chunks) {
+        const end = at + c.rows;
+        assert.ok(Math.floor(at / span) === Math.floor((end - 1) / span), `chunk ${at}-${end - 1} within one range of ${span}`);
+        at = end;
+      }
+      if (fromRow === 0) assert.equal(chunks[0]!.rows, span / Math.ceil(span / 1500));
+    }
+  }, sampleSelect(N));
+});

@@ -87,7 +87,15 @@ test('collected scores and extra columns land by row number, also when a chunk\'
         for await (const c of ws.streamColumns(...args)) {
           if (!reverse) { yield c; continue; }
           const rev = <T extends { length: number; slice(a?: number, b?: number): T; reverse(): T }>(a: T) => a.slice(0, c.rows).reverse();
-          yield { rows: c.rows, rowIds: rev(c.rowIds), columns: c.columns.map((x) => ({ data: rev(x.data as Float32Array), nulls: x.nulls })), extras: c.extras?.map((x) => rev(x as Float64Array)) };
+          const revRows = (m: { data: Float32Array; nulls: number[] }) => {
+            const k = m.nulls.length, out = m.data.slice(0, c.rows * k);
+            for (let r = 0; r < c.rows; r++) out.set(m.data.subarray(r * k, (r + 1) * k), (c.rows - 1 - r) * k);
+            return { data: out, nulls: m.nulls };
+          };
+          yield {
+            rows: c.rows, rowIds: rev(c.rowIds), columns: c.columns.map((x) => ({ data: rev(x.data as Float32Array), nulls: x.nulls })),
+            extras: c.extras?.map((x) => rev(x as Float64Array)), matrices: c.matrices?.map((m) => revRows(m as { data: Float32Array; nulls: number[] })),
+          };
         }
       };
       await batchReplay(view, plan, runners, { runId, datasetId: dataset.id, totalRows: dataset.rows, chunkRows: 97, collect });
