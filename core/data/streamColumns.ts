@@ -88,25 +88,6 @@ function allocate(as: ColumnRequest['as'], n: number): Out {
 }
 
 /**
- * One array of `n` values per request. The numeric columns of one type are consecutive views of one
- * buffer, in request order (column c of them at c * n), so that a model input fed from several of
- * them, in that order, can take the chunk's columns as its column-major tensor without a copy.
- */
-function allocateColumns(specs: ColumnRequest[], n: number): Out[] {
-  const out: Out[] = new Array(specs.length);
-  const byType = new Map<ColumnRequest['as'], number[]>();
-  specs.forEach((s, i) => {
-    if (s.as === 'string') out[i] = allocate('string', n);
-    else byType.set(s.as, [...(byType.get(s.as) ?? []), i]);
-  });
-  for (const [as, idx] of byType) {
-    const all = allocate(as, n * idx.length) as Exclude<Out, (string | null)[]>;
-    idx.forEach((i, c) => { out[i] = all.subarray(c * n, (c + 1) * n); });
-  }
-  return out;
-}
-
-/**
  * Copy rows [off, off+take) of result column `col` (a DuckDB chunk of `n` rows) into `out` at `at`;
  * returns the NULLs (and, for floats, NaNs) among them.
  */
@@ -256,7 +237,7 @@ export async function* streamColumns(connect: () => Promise<DuckDBConnection>, d
   let pending: Promise<DuckDBMaterializedResult> | null = ranges.length ? query(0) : null;
   try {
     const fresh = (): ColumnChunk => ({
-      rows: 0, rowIds: new Float64Array(chunkRows), columns: allocateColumns(specs, chunkRows).map((data) => ({ data, nulls: 0 })),
+      rows: 0, rowIds: new Float64Array(chunkRows), columns: specs.map((s) => ({ data: allocate(s.as, chunkRows), nulls: 0 })),
       ...(extras.length ? { extras: extras.map((x) => new EXTRA_ARRAY[x.as](chunkRows)) } : {}),
       ...(matrices.length ? { matrices: matrices.map((m) => ({ data: allocate(m.as, chunkRows * m.columns.length) as Exclude<Out, (string | null)[]>, nulls: m.columns.map(() => 0) })) } : {}),
     });

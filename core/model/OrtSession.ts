@@ -1,8 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import * as ort from 'onnxruntime-node';
 import { WorkbenchError } from '../contract/index.js';
-import { elemCode } from './decodeSignature.js';
-import { encodeTransposeModel } from './onnxProto.js';
 import type { Fetch } from './planRun.js';
 import type { Tensor, TensorData } from './tensor.js';
 
@@ -29,10 +27,7 @@ export function errorText(e: unknown): string {
  * worker of the worker runner; it does no validation of its own (see planRun).
  */
 export class OrtSession {
-  /** Per element type, the Transpose session that turns column-major feeds row-major (created on first use). */
-  private readonly transposers = new Map<string, Promise<ort.InferenceSession>>();
-
-  private constructor(private readonly session: ort.InferenceSession, readonly path: string, readonly loadMs: number, private readonly threads: SessionThreads) {}
+  private constructor(private readonly session: ort.InferenceSession, readonly path: string, readonly loadMs: number) {}
 
   /** Creates the session from the runnable bytes; BAD_MODEL with onnxruntime's words when it refuses. */
   static async create(bytes: Uint8Array, path: string, threads: SessionThreads): Promise<OrtSession> {
@@ -44,7 +39,7 @@ export class OrtSession {
         interOpNumThreads: threads.interOpNumThreads,
         logSeverityLevel: 3,
       });
-      return new OrtSession(session, path, performance.now() - t0, threads);
+      return new OrtSession(session, path, performance.now() - t0);
     } catch (e) {
       throw new WorkbenchError('BAD_MODEL',
         `onnxruntime cannot load ${path}: ${errorText(e)}. Check that the file is a complete ONNX model with opsets onnxruntime supports.`,
@@ -55,20 +50,14 @@ export class OrtSession {
   /** Runs one batch; outputs are keyed by the caller's names. INFERENCE_FAILED wraps onnxruntime errors. */
   async run(feeds: Record<string, Tensor>, fetches: Fetch[]): Promise<Record<string, Tensor>> {
     const ortFeeds: Record<string, ort.Tensor> = {};
+    for (const [name, t] of Object.entries(feeds)) {
+      // onnxruntime-node refuses views on a SharedArrayBuffer ("Invalid argument"): copy those.
+      const data = ArrayBuffer.isView(t.data) && !(t.data.buffer instanceof ArrayBuffer) ? t.data.slice() : t.data;
+      ortFeeds[name] = new ort.Tensor(t.type as ort.Tensor.Type, data as ort.Tensor.DataType, t.dims);
+    }
     const names = [...new Set(fetches.map(([, f]) => f))];
     let results: ort.InferenceSession.ReturnType;
     try {
-      for (const [name, t] of Object.entries(feeds)) {
-        // onnxruntime-node refuses views on a SharedArrayBuffer ("Invalid argument"): copy those.
-        const data = (ArrayBuffer.isView(t.data) && !(t.data.buffer instanceof ArrayBuffer) ? t.data.slice() : t.data) as ort.Tensor.DataType;
-        const type = t.type as ort.Tensor.Type;
-        if (t.columnMajor) {
-          const [n, k] = t.dims as [number, number];
-          ortFeeds[name] = (await (await this.transposer(t.type)).run({ x: new ort.Tensor(type, data, [k, n]) }, ['y'])).y!;
-        } else {
-          ortFeeds[name] = new ort.Tensor(type, data, t.dims);
-        }
-      }
       results = await this.session.run(ortFeeds, names, { logSeverityLevel: 4 }); // errors are reported, not logged
     } catch (e) {
       throw new WorkbenchError('INFERENCE_FAILED',
@@ -84,21 +73,6 @@ export class OrtSession {
   }
 
   async close(): Promise<void> {
-    const transposers = await Promise.allSettled(this.transposers.values());
-    for (const t of transposers) if (t.status === 'fulfilled') await t.value.release();
     await this.session.release();
-  }
-
-  private transposer(type: Tensor['type']): Promise<ort.InferenceSession> {
-    let s = this.transposers.get(type);
-    if (!s) {
-      const code = elemCode(type);
-      s = code === undefined || type === 'string'
-        ? Promise.reject(new Error(`${type} tensors cannot be fed column-major`))
-        : ort.InferenceSession.create(encodeTransposeModel(code), { executionProviders: ['cpu'], ...this.threads, logSeverityLevel: 3 });
-      s.catch(() => undefined);
-      this.transposers.set(type, s);
-    }
-    return s;
   }
 }

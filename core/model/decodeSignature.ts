@@ -20,12 +20,6 @@ export function elemType(code: number | undefined): TensorElementType {
   return (code !== undefined && ELEM_TYPES[code]) || 'unknown';
 }
 
-/** onnxruntime's element type name -> ONNX TensorProto.DataType, or undefined for 'unknown'. */
-export function elemCode(type: TensorElementType): number | undefined {
-  const hit = Object.entries(ELEM_TYPES).find(([, t]) => t === type);
-  return hit ? Number(hit[0]) : undefined;
-}
-
 const has = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
 function dim(d: DimensionMsg): number | string | null {

@@ -122,25 +122,6 @@ export function encodeExtraGraphOutput(info: ValueInfoMsg): Uint8Array {
   return ModelProto.encode(msg).finish();
 }
 
-/**
- * A ModelProto with one node, Transpose(perm [1, 0]), from input "x" [k, n] to output "y" [n, k] of
- * ONNX element type `elemType` (TensorProto.DataType): onnxruntime turns a column-major batch into
- * the row-major [n, k] a model's 2-D input needs, natively and in the model's thread (see OrtSession).
- */
-export function encodeTransposeModel(elemType: number): Uint8Array {
-  const tensor = (a: string, b: string) => ({ tensor_type: { elem_type: elemType, shape: { dim: [{ dim_param: a }, { dim_param: b }] } } });
-  const perm = AttributeProto.encode(AttributeProto.fromObject({ name: 'perm', ints: [1, 0], type: 7 /* INTS */ })).finish();
-  const msg = ModelProto.fromObject({
-    ir_version: 8, producer_name: 'shadowbench', opset_import: [{ domain: '', version: 13 }],
-    graph: {
-      name: 'column_major_to_row_major',
-      node: [{ input: ['x'], output: ['y'], op_type: 'Transpose', attribute: [perm] }],
-      input: [{ name: 'x', type: tensor('k', 'n') }], output: [{ name: 'y', type: tensor('n', 'k') }],
-    },
-  });
-  return ModelProto.encode(msg).finish();
-}
-
 /** Converts a protobufjs int64 to a JS number (exact up to 2^53). */
 export function toNumber(v: Int64 | undefined | null): number {
   if (v === undefined || v === null) return 0;

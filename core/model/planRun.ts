@@ -62,10 +62,6 @@ function checkFeed(model: string, info: TensorInfo, t: Tensor, symbols: Map<stri
   if (!Array.isArray(t.dims) || t.dims.some((d) => !Number.isInteger(d) || d < 0)) {
     fail(model, `input "${input}" has invalid dims ${JSON.stringify(t.dims)}; dims are non-negative integers.`, { input });
   }
-  if (t.columnMajor && (t.dims.length !== 2 || t.type === 'string')) {
-    fail(model, `input "${input}" is fed column-major, which needs a rank-2 numeric or bool tensor; it was given ${t.type} ${formatShape(t.dims)}.`,
-      { input, givenShape: t.dims });
-  }
   if (elementCount(t.dims) !== t.data.length) {
     fail(model, `input "${input}" has dims ${formatShape(t.dims)} (${elementCount(t.dims)} elements) but ${t.data.length} values.`,
       { input, givenShape: t.dims, values: t.data.length });

@@ -13,12 +13,6 @@ export interface Tensor {
   type: TensorElementType;
   data: TensorData;
   dims: number[];
-  /**
-   * Feeds only, rank 2 and not strings: `data` holds the [n, k] matrix of `dims` column by column
-   * (column j at j * n), as it is read from columnar data; onnxruntime transposes it to row-major in
-   * the model's own thread (OrtSession), so the caller never interleaves it.
-   */
-  columnMajor?: boolean;
 }
 
 /** The JS container each element type travels in. float16 is refused (see `checkTensorType`). */

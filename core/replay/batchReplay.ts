@@ -198,7 +198,7 @@ export async function batchReplay(ws: Workspace, plan: ReplayPlan, runners: Repl
         };
         layout.requests.forEach((req, i) => count(req.column, chunk.columns[i]!.nulls));
         layout.matrices.forEach((m, i) => m.columns.forEach((c, j) => count(c, chunk.matrices![i]!.nulls[j]!)));
-        const [pFeeds, cFeeds, nFeeds] = buildAllFeeds(runners.noise ? [plan.production, plan.candidate, plan.production] : [plan.production, plan.candidate], chunk, layout, { columnMajor: true });
+        const [pFeeds, cFeeds, nFeeds] = buildAllFeeds(runners.noise ? [plan.production, plan.candidate, plan.production] : [plan.production, plan.candidate], chunk, layout);
         stats.timings.buildMs += performance.now() - t;
         t = performance.now();
         next = it.next(); // read the next chunk while the models run (a materialised range is copied out synchronously, here)

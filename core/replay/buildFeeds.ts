@@ -73,44 +73,13 @@ function allocate(as: Cast, n: number): TensorData {
   }
 }
 
-/** Options of buildAllFeeds. */
-export interface FeedOptions {
-  /**
-   * Hand multi-column numeric inputs over column-major (Tensor.columnMajor): the chunk's own columns
-   * when they lie side by side in one buffer in the input's order (see streamColumns), else one
-   * memcpy per column; onnxruntime transposes them in the model's thread, instead of an interleave
-   * on this one.
-   */
-  columnMajor?: boolean;
-  /** Buffers already handed out as a view (a buffer is transferred to one worker only). */
-  viewed?: Set<ArrayBufferLike>;
-}
-
-/** The `k` columns as one column-major view when each is the `n` values right after the previous one in one buffer, else null. */
-function adjacentColumns(cols: Exclude<TensorData, string[]>[], n: number): Exclude<TensorData, string[]> | null {
-  const first = cols[0]!, size = first.BYTES_PER_ELEMENT;
-  for (let j = 0; j < cols.length; j++) {
-    const c = cols[j]!;
-    if (c.buffer !== first.buffer || c.constructor !== first.constructor || c.length < n || c.byteOffset !== first.byteOffset + j * n * size) return null;
-  }
-  const Ctor = first.constructor as new (b: ArrayBufferLike, o: number, n: number) => Exclude<TensorData, string[]>;
-  return new Ctor(first.buffer, first.byteOffset, n * cols.length);
-}
-
-function buildInput(inp: InputPlan, chunk: ColumnChunk, layout: ColumnLayout, opts: FeedOptions): Tensor {
+function buildInput(inp: InputPlan, chunk: ColumnChunk, layout: ColumnLayout): Tensor {
   const as = castFor(inp.type);
   const n = chunk.rows;
   const k = inp.columns.length;
   const m = inp.layout !== 'vector' ? layout.matrixIndex.get(matrixKey(inp.columns, as)) : undefined;
   if (m !== undefined) return { type: inp.type, data: chunk.matrices![m]!.data, dims: [n, k] };
   const sources = inp.columns.map((c) => chunk.columns[layout.index.get(keyOf(c, as))!].data);
-  if (opts.columnMajor && inp.layout !== 'vector' && as !== 'string' && k > 1) {
-    const view = adjacentColumns(sources as Exclude<TensorData, string[]>[], n);
-    if (view && !opts.viewed?.has(view.buffer)) {
-      opts.viewed?.add(view.buffer);
-      return { type: inp.type, data: view, dims: [n, k], columnMajor: true };
-    }
-  }
   const out = allocate(as, n * k);
   if (as === 'string') {
     const o = out as string[];
@@ -120,10 +89,6 @@ function buildInput(inp: InputPlan, chunk: ColumnChunk, layout: ColumnLayout, op
     }
   } else if (k === 1) {
     (out as Float32Array).set((sources[0] as Float32Array).subarray(0, n));
-  } else if (opts.columnMajor && inp.layout !== 'vector') {
-    const o = out as Float32Array;
-    for (let j = 0; j < k; j++) o.set((sources[j] as Float32Array).subarray(0, n), j * n);
-    return { type: inp.type, data: out, dims: [n, k], columnMajor: true };
   } else {
     const o = out as Float32Array;
     for (let j = 0; j < k; j++) {
@@ -136,7 +101,7 @@ function buildInput(inp: InputPlan, chunk: ColumnChunk, layout: ColumnLayout, op
 
 /** Fresh tensors for one model (fresh because they are transferred to the model's worker). */
 export function buildFeeds(plan: ModelPlan, chunk: ColumnChunk, layout: ColumnLayout): Record<string, Tensor> {
-  return buildAllFeeds([plan], chunk, layout, {})[0]!;
+  return buildAllFeeds([plan], chunk, layout)[0]!;
 }
 
 /**
@@ -144,16 +109,15 @@ export function buildFeeds(plan: ModelPlan, chunk: ColumnChunk, layout: ColumnLa
  * as one already built (same type, layout and columns: typically production and candidate read the
  * same features) is a copy of it, a memcpy instead of a second gather and interleave.
  */
-export function buildAllFeeds(plans: ModelPlan[], chunk: ColumnChunk, layout: ColumnLayout, feedOpts: FeedOptions = {}): Record<string, Tensor>[] {
+export function buildAllFeeds(plans: ModelPlan[], chunk: ColumnChunk, layout: ColumnLayout): Record<string, Tensor>[] {
   const built = new Map<string, Tensor>();
-  const opts = { ...feedOpts, viewed: feedOpts.viewed ?? new Set<ArrayBufferLike>() };
   return plans.map((plan) => {
     const feeds: Record<string, Tensor> = {};
     for (const inp of plan.inputs) {
       const key = JSON.stringify([inp.type, inp.layout, inp.columns]);
       const same = built.get(key);
-      if (same) feeds[inp.input] = { ...same, data: same.data.slice() as TensorData, dims: [...same.dims] };
-      else built.set(key, feeds[inp.input] = buildInput(inp, chunk, layout, opts));
+      if (same) feeds[inp.input] = { type: same.type, data: same.data.slice() as TensorData, dims: [...same.dims] };
+      else built.set(key, feeds[inp.input] = buildInput(inp, chunk, layout));
     }
     return feeds;
   });

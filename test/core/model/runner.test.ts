@@ -33,41 +33,6 @@ for (const inWorker of [true, false]) {
     }
   });
 
-  test(`column-major feeds (${mode}): transposed by onnxruntime, same outputs as numpy's row-major`, async () => {
-    const columnMajor = (rows: number[][], n: number, k: number) => Array.from({ length: n * k }, (_, i) => rows[i % n]![Math.floor(i / n)]!);
-    const e = expected.logistic_2d;
-    const r = await createModelRunner(unit('logistic_2d.onnx'), { inWorker });
-    try {
-      const n = e.inputs.features.length;
-      const data = Float32Array.from(columnMajor(e.inputs.features, n, 3));
-      const out = await r.run({ features: { type: 'float32', data, dims: [n, 3], columnMajor: true } }, ['probabilities', 'label']);
-      assertClose(out.probabilities.data as Float32Array, e.outputs.probabilities.flat(), 1e-6, 'probabilities');
-      assert.deepEqual([...out.label.data as BigInt64Array], e.outputs.label.map(BigInt));
-    } finally {
-      await r.close();
-    }
-    const m = expected.metadata;
-    const r64 = await createModelRunner(unit('metadata.onnx'), { inWorker });
-    try {
-      const data = Float64Array.from(columnMajor(m.inputs.x, 2, 4));
-      const out = await r64.run({ x: { type: 'float64', data, dims: [2, 4], columnMajor: true } }, ['y']);
-      assert.deepEqual(out.y.data, Float64Array.from(m.outputs.y.flat()));
-    } finally {
-      await r64.close();
-    }
-  });
-
-  test(`column-major string feed (${mode}): refused naming the input, before onnxruntime`, async () => {
-    const r = await createModelRunner(unit('per_column.onnx'), { inWorker });
-    try {
-      const feeds = perColumnFeeds();
-      await assert.rejects(r.run({ ...feeds, city: { ...feeds.city!, columnMajor: true } }, ['score']),
-        (e: Error & { code?: string }) => e.code === 'INFERENCE_FAILED' && /input "city" is fed column-major/.test(e.message));
-    } finally {
-      await r.close();
-    }
-  });
-
   test(`per_column (${mode}): string input through OneHotEncoder, int64 input, unknown category`, async () => {
     const e = expected.per_column;
     const r = await createModelRunner(unit('per_column.onnx'), { inWorker });
