@@ -204,3 +204,22 @@ test('alignToRowGroups: ranges of whole row groups, chunks that divide them, eve
     }
   }, sampleSelect(N));
 });
+
+test('matrices: NaN and NULL count as missing, infinities do not', async () => {
+  const select = `SELECT CASE range % 5 WHEN 0 THEN 'inf'::DOUBLE WHEN 1 THEN 'nan'::DOUBLE WHEN 2 THEN NULL WHEN 3 THEN '-inf'::DOUBLE ELSE range END AS a, range::DOUBLE AS b FROM range(${N})`;
+  await withSample(async (ws, id) => {
+    const chunks = await collect(ws.streamColumns(id, [], { chunkRows: 1500, matrices: [{ columns: ['a', 'b'], as: 'float32' }] }));
+    const nulls = [0, 0];
+    let row = 0;
+    for (const c of chunks) {
+      const m = c.matrices![0]!;
+      m.nulls.forEach((v, j) => { nulls[j]! += v; });
+      for (let r = 0; r < c.rows; r++, row++) {
+        const want = [Infinity, NaN, NaN, -Infinity, row][row % 5];
+        assert.ok(Object.is(m.data[2 * r], want === row ? Math.fround(row) : want), `row ${row}: ${m.data[2 * r]}`);
+        assert.equal(m.data[2 * r + 1], row);
+      }
+    }
+    assert.deepEqual(nulls, [Array.from({ length: N }, (_, r) => r).filter((r) => r % 5 === 1 || r % 5 === 2).length, 0]);
+  }, select);
+});
