@@ -4,17 +4,19 @@ import type { ScoreTable } from './scoreTable.js';
 
 const BINS_NOTE = '10 equal-width bins on [0, 1], bin i = (i/10, (i+1)/10] (first bin includes 0), as sklearn calibration_curve';
 
+/** One model's calibration summary from its distinct-score table, or why there is none. */
+export function calibrationOf(t: ScoreTable): CalibrationStats | string {
+  const inRange = t.value.length > 0 && t.value[0]! >= 0 && t.value[t.value.length - 1]! <= 1;
+  return inRange ? calibrationStats(t) : 'scores outside [0, 1]: not probabilities, no calibration';
+}
+
 /**
- * calibration.* records of both models from their labelled distinct-score tables (undefined
- * tables: no labelled rows). Scores outside [0, 1] are not probabilities: that model's records are
- * null with a note.
+ * calibration.* records of both models from their calibrationOf results (undefined: no labelled
+ * rows). Scores outside [0, 1] are not probabilities: that model's records are null with a note.
  */
-export function calibrationRecords(tables: [ScoreTable, ScoreTable] | undefined, n: number, extraNote?: string): MetricRecord[] {
+export function calibrationRecords(perModel: [CalibrationStats | string, CalibrationStats | string] | undefined, n: number, extraNote?: string): MetricRecord[] {
   const out: MetricRecord[] = [];
-  const inRange = (t: ScoreTable) => t.value.length > 0 && t.value[0]! >= 0 && t.value[t.value.length - 1]! <= 1;
-  const stats: (CalibrationStats | string)[] = tables
-    ? tables.map((t) => (inRange(t) ? calibrationStats(t) : 'scores outside [0, 1]: not probabilities, no calibration'))
-    : ['no labelled rows with valid scores', 'no labelled rows with valid scores'];
+  const stats: (CalibrationStats | string)[] = perModel ?? ['no labelled rows with valid scores', 'no labelled rows with valid scores'];
   const models = ['production', 'candidate'] as const;
   const note = (...s: (string | undefined)[]) => s.filter(Boolean).join('; ') || undefined;
   const triple = (id: string, pick: (s: CalibrationStats) => number, how: string, delta = true) => {

@@ -4,7 +4,8 @@ import { bootstrapCells } from './bootstrapCells.js';
 import { CellMetrics, type Cell } from './cellMetrics.js';
 import { delong, delongAucInterval } from './delong.js';
 import { mcnemar } from './mcnemar.js';
-import { calibrationRecords } from './calibrationRecords.js';
+import type { CalibrationStats } from './calibration.js';
+import { calibrationOf, calibrationRecords } from './calibrationRecords.js';
 import { modelCurves, scoreHistogram } from './computeCurves.js';
 import { cellsOf, labelledRows, loadFrame, scoredFrame, type MetricFrame } from './frame.js';
 import { noiseFloor } from './noiseFloor.js';
@@ -114,10 +115,14 @@ export function rankPart(frame: MetricFrame, opts: MetricOptions & { afterSort?:
   const push = (r: MetricRecord) => out.push(clean(r));
   const data = sf.n > 0 ? sf : undefined;
   const labRows = data ? labelledRows(data.y) : new Uint32Array(0);
-  const rank = data && lab > 0 ? rankMetrics(data.pp, data.pc, data.y, labRows) : undefined;
-  opts.afterSort?.();
+  // Each model's curves and calibration as soon as its table is built, so the table need not outlive it.
   const curves: [Curve[], Curve[]] = [[], []];
-  if (rank) for (const [m, model] of (['production', 'candidate'] as const).entries()) curves[m] = modelCurves(rank.tables[m]!, model);
+  const calibration: [CalibrationStats | string, CalibrationStats | string] = ['', ''];
+  const rank = data && lab > 0 ? rankMetrics(data.pp, data.pc, data.y, labRows, (m, t) => {
+    curves[m] = modelCurves(t, m === 0 ? 'production' : 'candidate');
+    calibration[m] = calibrationOf(t);
+  }) : undefined;
+  opts.afterSort?.();
   const aucNote = noLab ?? (P === 0 ? 'no positive rows: undefined' : N === 0 ? 'no negative rows: undefined' : undefined);
   const dl = rank?.delong ? delong(rank.delong, level) : undefined;
   const dlOk = dl && P >= 2 && N >= 2;
@@ -134,7 +139,7 @@ export function rankPart(frame: MetricFrame, opts: MetricOptions & { afterSort?:
     rb && iv && iv.used >= Math.max(2, boot.B / 2) ? ci({ low: iv.low, high: iv.high, level }, iv.dropped ? `${rb.method}; ${iv.dropped} replicate(s) where the metric is undefined dropped` : rb.method) : undefined;
   triple(push, 'outcome.pr_auc', rank?.prAuc ?? [NaN, NaN], lab, join(noLab ?? (P === 0 ? 'no positive rows: undefined' : undefined), exclNote), rb?.prAuc.map(rbCi));
   triple(push, 'outcome.ks', rank?.ks ?? [NaN, NaN], lab, join(aucNote, exclNote), rb?.ks.map(rbCi));
-  for (const r of calibrationRecords(rank?.tables, lab, exclNote)) push(r);
+  for (const r of calibrationRecords(rank ? calibration : undefined, lab, exclNote)) push(r);
   return { records: out, curves };
 }
 

@@ -12,8 +12,6 @@ export interface RankMetrics {
   ks: [number, number];
   /** DeLong structural components; undefined unless there are positives and negatives. */
   delong?: DeLongStats;
-  /** Both models' distinct-score tables (production, candidate). */
-  tables: [ScoreTable, ScoreTable];
   /** The paired (score level production, score level candidate, y) cell table for the bootstrap. */
   cells: BootCells;
 }
@@ -60,21 +58,27 @@ export function curveStats(t: ScoreTable): { auc: number; ap: number; ks: number
  * candidate placement and accumulates the centred cross products (centred at the AUCs, which are
  * the placements' exact means). The same pass counts the bootstrap cells.
  */
-export function rankMetrics(pp: Float64Array, pc: Float64Array, y: Int8Array, rows: Uint32Array): RankMetrics {
-  // The production sort's arrays are dropped (productionPass returns) before the candidate sort allocates its own.
-  const { tp, binOfP, word, binSep } = productionPass(pp, rows, y);
-  const Dp = tp.value.length;
-  const P = tp.P, N = tp.N;
+export function rankMetrics(pp: Float64Array, pc: Float64Array, y: Int8Array, rows: Uint32Array, onTable?: (model: 0 | 1, t: ScoreTable) => void): RankMetrics {
+  // The production sort's arrays are dropped (productionPass returns) before the candidate sort allocates
+  // its own, and so is production's table once onTable has seen it (~16 bytes a distinct score).
+  let tp: ScoreTable | null, word: Uint32Array, binSep: Uint8Array | undefined;
+  ({ tp, word, binSep } = productionPass(pp, rows, y));
+  const Dp = tp!.value.length;
+  const P = tp!.P, N = tp!.N;
+  const a = curveStats(tp!);
+  const massP = Dp > EXACT_LEVELS ? null : massBins(tp!, BOOT_BINS); // used when the candidate has many levels
+  onTable?.(0, tp!);
+  tp = null;
   const sc = radixOrder(pc, rows, y, word);
   const sortedWord = sc.payload!;
   const { table: tc, level: lc } = tableOfSorted(sc);
   const Dc = tc.value.length;
   const exact = Dp <= EXACT_LEVELS && Dc <= EXACT_LEVELS;
-  const remapP = exact || Dp > EXACT_LEVELS ? identity(EXACT_LEVELS) : massBins(tp, BOOT_BINS);
+  const remapP = exact || !massP ? identity(EXACT_LEVELS) : massP;
   const binOfC = exact ? identity(Dc) : massBins(tc, BOOT_BINS);
   const K: [number, number] = [exact ? Dp : BOOT_BINS, exact ? Dc : BOOT_BINS];
   const counts = new Float64Array(K[0] * K[1] * 2);
-  const a = curveStats(tp), b = curveStats(tc);
+  const b = curveStats(tc);
   const s = new Float64Array(6); // positives: 00, 11, 01; negatives: 00, 11, 01
   const n2P = 2 * P, n2N = 2 * N, LOW = 2 ** 25 - 1;
   // Candidate placements (as placements(tc), same arithmetic) level by level: sorted rows visit every level in order.
@@ -91,7 +95,8 @@ export function rankMetrics(pp: Float64Array, pc: Float64Array, y: Int8Array, ro
     s[o] += d0 * d0; s[o + 1] += d1 * d1; s[o + 2] += d0 * d1;
     counts[(remapP[bin]! * K[1] + binOfC[l]!) * 2 + (pos ? 1 : 0)]++;
   }
-  const out: RankMetrics = { auc: [a.auc, b.auc], prAuc: [a.ap, b.ap], ks: [a.ks, b.ks], tables: [tp, tc], cells: { counts, K, exact } };
+  onTable?.(1, tc);
+  const out: RankMetrics = { auc: [a.auc, b.auc], prAuc: [a.ap, b.ap], ks: [a.ks, b.ks], cells: { counts, K, exact } };
   if (!(P > 0 && N > 0)) return out;
   const v = (x: number, n: number) => (n > 1 ? x / (n - 1) : 0); // one value: variance 0, as var_samp NULL -> 0 before
   out.delong = {
