@@ -21,10 +21,15 @@ export function predictionsDDL(table: string): string {
   return `CREATE TABLE IF NOT EXISTS ${quoteIdent(table)} (row_id BIGINT, production DOUBLE, candidate DOUBLE, noise DOUBLE)`;
 }
 
+/** The writer connection's temporary table where appended rows wait for the next commit. */
+const PENDING = 'sb_pending_predictions';
+
 /**
- * Writes on a connection of its own: appended rows go through an appender inside an explicit
- * transaction that commit() closes together with the run's rows_done, so after a crash the table
- * and the resume point agree.
+ * Writes on a connection of its own. Appended rows go through an appender into a temporary
+ * in-memory table of that connection (no compression, no disk writes on the caller's thread: about
+ * half the appender's cost of the real table); commit() moves them into the predictions table and
+ * sets the run's rows_done in one transaction, on DuckDB's thread, so after a crash the table and
+ * the resume point agree (the temporary table dies with the process).
  */
 export class DuckDBPredictionWriter implements PredictionWriter {
   private appender: DuckDBAppender | null = null;
@@ -56,8 +61,8 @@ export class DuckDBPredictionWriter implements PredictionWriter {
     }
     if (noise && !this.noise) throw new WorkbenchError('BAD_ARGUMENT', `Noise scores given to a writer opened without { noise: true } for run ${this.runId}.`, { runId: this.runId });
     if (!this.appender) {
-      await this.conn.run('BEGIN TRANSACTION');
-      this.appender = await this.conn.createAppender(this.table);
+      await this.conn.run(`CREATE OR REPLACE TEMP TABLE ${PENDING} AS SELECT * FROM ${quoteIdent(this.table)} LIMIT 0`);
+      this.appender = await this.conn.createAppender(PENDING);
     }
     const sources = [production, candidate, noise ?? null];
     for (let start = 0; start < n; start += VECTOR_SIZE) {
@@ -100,19 +105,23 @@ export class DuckDBPredictionWriter implements PredictionWriter {
 
   async commit(rowsDone: number): Promise<void> {
     this.assertOpen();
+    const pending = this.appender !== null;
     try {
-      if (!this.appender) await this.conn.run('BEGIN TRANSACTION');
       if (this.appender) {
         this.appender.flushSync();
         this.appender.closeSync();
         this.appender = null;
       }
+      await this.conn.run('BEGIN TRANSACTION');
+      if (pending) await this.conn.run(`INSERT INTO ${quoteIdent(this.table)} SELECT * FROM ${PENDING}`);
       await this.conn.run('UPDATE sb_run_progress SET rows_done = $1 WHERE run_id = $2', [rowsDone, this.runId]);
       await this.conn.run('COMMIT');
     } catch (e) {
       this.appender = null;
       await this.conn.run('ROLLBACK').catch(() => undefined);
       throw wrapError(e, 'INTERNAL', `Cannot commit predictions of run ${this.runId}`, { runId: this.runId });
+    } finally {
+      if (pending) await this.conn.run(`DROP TABLE IF EXISTS ${PENDING}`).catch(() => undefined);
     }
   }
 
@@ -129,8 +138,8 @@ export class DuckDBPredictionWriter implements PredictionWriter {
       this.appender.clear();
       this.appender.closeSync();
       this.appender = null;
-      await this.conn.run('ROLLBACK').catch(() => undefined);
     }
+    await this.conn.run(`DROP TABLE IF EXISTS ${PENDING}`).catch(() => undefined); // rows never committed
     this.conn.closeSync();
   }
 
