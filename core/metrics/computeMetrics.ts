@@ -80,11 +80,14 @@ function frameCounts(frame: MetricFrame): FrameCounts {
   };
 }
 
-/** The sorting half of metricsOfFrame: ROC AUC with DeLong, PR AUC, KS, calibration, and the ROC/PR/calibration curves per model. */
-export interface RankPart { records: MetricRecord[]; curves: [Curve[], Curve[]] }
+/**
+ * The sorting half of metricsOfFrame: ROC AUC with DeLong, PR AUC, KS, calibration, the ROC/PR/
+ * calibration curves per model, and the score histograms (counting work, here to even out the halves).
+ */
+export interface RankPart { records: MetricRecord[]; curves: [Curve[], Curve[]]; histograms: Curve[] }
 
-/** The counting half: data counts, Brier and log loss, confusion-matrix, shadow-diff and fairness metrics, noise floor, score histograms. */
-export interface RowPart { data: MetricRecord[]; perRow: MetricRecord[]; outcome: MetricRecord[]; shadow: MetricRecord[]; fairness: MetricRecord[]; histograms: Curve[] }
+/** The counting half: data counts, Brier and log loss, confusion-matrix, shadow-diff and fairness metrics, noise floor. */
+export interface RowPart { data: MetricRecord[]; perRow: MetricRecord[]; outcome: MetricRecord[]; shadow: MetricRecord[]; fairness: MetricRecord[] }
 
 /**
  * computeMetricsAndCurves on a frame already in memory; the frame's keys named in `opts.sensitive`
@@ -100,7 +103,7 @@ export function metricsOfFrame(frame: MetricFrame, opts: MetricOptions): { metri
 /** The records and curves of metricsOfFrame from its two halves. */
 export function assembleMetrics(rank: RankPart, row: RowPart): { metrics: MetricRecord[]; curves: Curve[] } {
   const curves: Curve[] = [];
-  row.histograms.forEach((h, m) => curves.push(...rank.curves[m]!, h));
+  rank.histograms.forEach((h, m) => curves.push(...rank.curves[m]!, h));
   return { metrics: [...row.data, ...rank.records, ...row.perRow, ...row.outcome, ...row.shadow, ...row.fairness], curves };
 }
 
@@ -140,7 +143,8 @@ export function rankPart(frame: MetricFrame, opts: MetricOptions & { afterSort?:
   triple(push, 'outcome.pr_auc', rank?.prAuc ?? [NaN, NaN], lab, join(noLab ?? (P === 0 ? 'no positive rows: undefined' : undefined), exclNote), rb?.prAuc.map(rbCi));
   triple(push, 'outcome.ks', rank?.ks ?? [NaN, NaN], lab, join(aucNote, exclNote), rb?.ks.map(rbCi));
   for (const r of calibrationRecords(rank ? calibration : undefined, lab, exclNote)) push(r);
-  return { records: out, curves };
+  const histograms = data ? [scoreHistogram(data.pp, 'production'), scoreHistogram(data.pc, 'candidate')] : [];
+  return { records: out, curves, histograms };
 }
 
 /** The counting half of metricsOfFrame. */
@@ -154,7 +158,7 @@ export function rowPart(frame: MetricFrame, opts: MetricOptions): RowPart {
   const { level } = boot;
   const zc = normalQuantile(1 - (1 - level) / 2);
   const { sf, rows, labelled, positives, badP, badC, scored, lab, exclNote, noLab } = frameCounts(frame);
-  const part: RowPart = { data: [], perRow: [], outcome: [], shadow: [], fairness: [], histograms: [] };
+  const part: RowPart = { data: [], perRow: [], outcome: [], shadow: [], fairness: [] };
   const into = (list: MetricRecord[]) => (r: MetricRecord) => list.push(clean(r));
 
   let push = into(part.data);
@@ -167,7 +171,6 @@ export function rowPart(frame: MetricFrame, opts: MetricOptions): RowPart {
   push({ id: 'data.invalid_score', model: 'candidate', value: badC, n: rows, note: badC ? 'rows with a NULL, NaN or infinite candidate score; excluded' : undefined });
 
   const data = scored > 0 ? sf : undefined;
-  if (data) part.histograms = [scoreHistogram(data.pp, 'production'), scoreHistogram(data.pc, 'candidate')];
 
   push = into(part.perRow);
   const clt = (mean: number, v: number, n: number): ConfidenceInterval | undefined =>
