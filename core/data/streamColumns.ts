@@ -216,8 +216,9 @@ const RANGE_ROWS = 262144;
  * any numeric type (cast by DuckDB); DATE and TIMESTAMP columns read as numbers give milliseconds
  * since the Unix epoch; anything reads as 'string'.
  *
- * Rows come from row `fromRow` in chunks of `chunkRows` rows (the last may be shorter), in row
- * order. They are read as range queries on sb_row (row groups outside the range are skipped), the
+ * Rows come from row `fromRow` in chunks of `chunkRows` rows (the last may be shorter; with
+ * alignToRowGroups, chunks that divide whole row groups, at most chunkRows), in row order. They are
+ * read as range queries on sb_row (row groups outside the range are skipped), the
  * next range already running on a second connection of its own while this one is copied out, so
  * DuckDB decodes on its threads while JS copies. Each range is checked to hold every row it should.
  */
