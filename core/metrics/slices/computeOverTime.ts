@@ -43,39 +43,51 @@ function windowStart(d: number, window: TimeWindow): number {
  */
 export function windowCodes(time: Float64Array, window: TimeWindow): { codes: Int32Array; labels: string[] } {
   const n = time.length;
-  const dayOf = (ms: number) => windowStart(Math.floor(ms / DAY_MS), window);
   let lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < n; i++) { const ms = time[i]!; if (ms < lo) lo = ms; if (ms > hi) hi = ms; } // NaN compares false
+  const d0 = Math.floor(lo / DAY_MS), span = Math.floor(hi / DAY_MS) - d0 + 1;
+  if (!(span > 0 && span < 1e7)) return windowCodesSparse(time, window);
+  // Each row's day (offset from the first), then a window per day from a table over the days spanned:
+  // the calendar arithmetic runs once per day, not once per row.
+  const codes = new Int32Array(n).fill(-1), present = new Uint8Array(span);
   for (let i = 0; i < n; i++) {
     const ms = time[i]!;
-    if (Number.isNaN(ms)) continue;
-    const s = dayOf(ms);
-    if (s < lo) lo = s;
-    if (s > hi) hi = s;
+    if (ms !== ms) continue;
+    const k = Math.floor(ms / DAY_MS) - d0;
+    codes[i] = k; present[k] = 1;
   }
+  const dayCode = new Int32Array(span), labels: string[] = [];
+  for (let k = 0; k < span;) { // window starts never decrease with the day: each window is a run of days
+    const start = windowStart(d0 + k, window);
+    let e = k, any = 0;
+    while (e < span && windowStart(d0 + e, window) === start) any |= present[e++]!;
+    if (any) { dayCode.fill(labels.length, k, e); labels.push(new Date(start * DAY_MS).toISOString().slice(0, 10)); }
+    k = e;
+  }
+  for (let i = 0; i < n; i++) { const k = codes[i]!; if (k >= 0) codes[i] = dayCode[k]!; }
+  return { codes, labels };
+}
+
+/** windowCodes over a span of ten million days or more (no real data): windows numbered through a Map, then put in order. */
+function windowCodesSparse(time: Float64Array, window: TimeWindow): { codes: Int32Array; labels: string[] } {
+  const n = time.length;
   const codes = new Int32Array(n).fill(-1);
-  if (lo > hi) return { codes, labels: [] };
-  // Window start days index a dense table over [lo, hi] (a Map past ten million days, which no real data spans).
-  const dense = hi - lo < 1e7 ? new Int32Array(hi - lo + 1).fill(-1) : null;
-  const sparse = new Map<number, number>();
-  const days: number[] = [];
+  const index = new Map<number, number>();
+  const starts: number[] = [];
   for (let i = 0; i < n; i++) {
     const ms = time[i]!;
     if (Number.isNaN(ms)) continue;
-    const s = dayOf(ms);
-    let c = dense ? dense[s - lo]! : sparse.get(s) ?? -1;
-    if (c < 0) {
-      c = days.length;
-      days.push(s);
-      if (dense) dense[s - lo] = c; else sparse.set(s, c);
-    }
+    const s = windowStart(Math.floor(ms / DAY_MS), window);
+    let c = index.get(s);
+    if (c === undefined) { c = starts.length; starts.push(s); index.set(s, c); }
     codes[i] = c;
   }
   // Codes in order of first appearance -> codes in ascending window order.
-  const rank = days.map((_, c) => c).sort((a, b) => days[a]! - days[b]!);
-  const remap = new Int32Array(days.length);
+  const rank = starts.map((_, c) => c).sort((a, b) => starts[a]! - starts[b]!);
+  const remap = new Int32Array(starts.length);
   rank.forEach((c, k) => { remap[c] = k; });
   for (let i = 0; i < n; i++) { const c = codes[i]!; if (c >= 0) codes[i] = remap[c]!; }
-  return { codes, labels: rank.map((c) => new Date(days[c]! * DAY_MS).toISOString().slice(0, 10)) };
+  return { codes, labels: rank.map((c) => new Date(starts[c]! * DAY_MS).toISOString().slice(0, 10)) };
 }
 
 function check(opts: OverTimeOptions): void {

@@ -23,6 +23,14 @@ test('time windows match DuckDB date_trunc for day, week and month (leap years, 
     const withNull = windowCodes(Float64Array.from([NaN, time[0]!]), 'day');
     assert.equal(withNull.codes[0], -1);
     assert.equal(withNull.labels.length, 1);
+    assert.deepEqual(windowCodes(Float64Array.from([NaN, NaN]), 'week'), { codes: Int32Array.from([-1, -1]), labels: [] });
+    // Past ten million days the windows go through a Map: same codes, same labels as the day table gives.
+    const far = 1e7 * 86_400_000;
+    const wide = windowCodes(Float64Array.from([...time, far, NaN, -far]), 'month');
+    const near = windowCodes(time, 'month');
+    assert.deepEqual(wide.labels.slice(1, -1), near.labels);
+    assert.deepEqual([...wide.codes.subarray(0, time.length)], [...near.codes].map((c) => c + 1));
+    assert.deepEqual([...wide.codes.subarray(time.length)], [near.labels.length + 1, -1, 0]);
   } finally {
     conn.closeSync();
     instance.closeSync();
