@@ -106,7 +106,7 @@ export function murphy(bins: readonly CalibrationBin[]): { reliability: number; 
  * iteration one pass over the distinct scores (weights: positives and negatives at each score),
  * started at (0, 0) as statsmodels' Logit, until both steps are below 1e-8 (relative), as statsmodels'
  * newton tolerance; Newton's error after such a step is of the order of its square. With many
- * distinct scores the start comes from the same fit on <= 2048 groups of adjacent scores (their
+ * distinct scores the start comes from the same fit on <= 65,536 groups of adjacent scores (their
  * weighted mean logit), so the exact passes only polish (Newton converges quadratically).
  */
 export function logisticRecalibration(t: ScoreTable): { slope: number; intercept: number; note?: string } {
@@ -121,7 +121,8 @@ export function logisticRecalibration(t: ScoreTable): { slope: number; intercept
   }
   let start: [number, number] = [0, 0];
   if (D > 4096) {
-    const G = 2048, gx = new Float64Array(G), gw = new Float64Array(G), gp = t.pos instanceof Uint32Array ? new Uint32Array(G) : new Float64Array(G); // as t.pos: newton's loop sees one array type
+    // Up to 65,536 groups (at least two scores each): at 10M rows the start is then within ~1e-8 and one exact pass confirms it (2,048 groups needed two).
+    const G = Math.min(65536, D >> 1), gx = new Float64Array(G), gw = new Float64Array(G), gp = t.pos instanceof Uint32Array ? new Uint32Array(G) : new Float64Array(G); // as t.pos: newton's loop sees one array type
     for (let k = 0; k < D; k++) { const g = Math.floor((k * G) / D); gx[g] += x[k]! * w[k]!; gw[g] += w[k]!; gp[g] += t.pos[k]!; }
     for (let g = 0; g < G; g++) gx[g] /= gw[g]!;
     const coarse = newton(gx, gw, gp, [0, 0], 1e-8);
