@@ -1,8 +1,8 @@
 import type { DuckDBConnection, DuckDBDataChunk, DuckDBMaterializedResult } from '@duckdb/node-api';
+import duckdb from '@duckdb/node-bindings';
 import { WorkbenchError, type DatasetInfo } from '../contract/index.js';
 import { cancelled, duckdbMessage } from './duckdbErrors.js';
 import { quoteIdent } from './sql.js';
-import duckdb from '@duckdb/node-bindings';
 import { isValid, readFixed, readValidity } from './vectorIO.js';
 
 /** One column to stream and the JS type to deliver it as. */
@@ -42,9 +42,10 @@ export interface ExtraColumn { sql: string; as: 'int8' | 'int32' | 'float64' }
 export interface StreamOptions {
   chunkRows: number; fromRow?: number; signal?: AbortSignal; extras?: ExtraColumn[]; matrices?: MatrixRequest[];
   /**
-   * Read whole storage row groups per range query (a row group cut by two ranges is decoded twice):
-   * chunks may then be smaller than chunkRows, so that they divide the ranges. Workspace.streamColumns
-   * finds `rowGroupRows` (rows per row group, all but the last) from the dataset's file or table.
+   * Read whole storage row groups per range query (a row group cut by two ranges is decoded twice)
+   * when they hold at most twice rangeRows: chunks may then be smaller than chunkRows, so that they
+   * divide the ranges. Workspace.streamColumns finds `rowGroupRows` (rows per row group, all but the
+   * last) from the dataset's file or table.
    */
   alignToRowGroups?: boolean;
   rowGroupRows?: number;
@@ -230,8 +231,11 @@ export async function* streamColumns(connect: () => Promise<DuckDBConnection>, d
   let chunkRows = Math.floor(opts.chunkRows);
   if (!(chunkRows > 0)) throw new WorkbenchError('BAD_ARGUMENT', `chunkRows must be a positive integer, got ${opts.chunkRows}.`, { chunkRows: opts.chunkRows });
   const fromRow = Math.max(0, Math.floor(opts.fromRow ?? 0));
-  const G = opts.alignToRowGroups ? Math.floor(opts.rowGroupRows ?? 0) : 0;
   const rangeRows = opts.rangeRows ?? RANGE_ROWS;
+  // Row groups much larger than a range (pyarrow writes up to 1Mi rows or more per group) are read in
+  // parts as before: holding whole ones in memory, two at a time, would cost more than decoding twice.
+  const rg = opts.alignToRowGroups ? Math.floor(opts.rowGroupRows ?? 0) : 0;
+  const G = rg <= 2 * rangeRows ? rg : 0;
   let span = chunkRows * Math.max(1, Math.round(rangeRows / chunkRows));
   if (G > 0) {
     span = G * Math.max(1, Math.round(rangeRows / G));

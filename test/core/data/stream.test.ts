@@ -202,6 +202,9 @@ test('alignToRowGroups: ranges of whole row groups, chunks that divide them, eve
       }
       if (fromRow === 0) assert.equal(chunks[0]!.rows, span / Math.ceil(span / 1500));
     }
+    // Row groups over twice the range size are read in parts, as without alignment.
+    const parts = await collect(ws.streamColumns(id, [{ column: 'id', as: 'int64' }], { chunkRows: 700, alignToRowGroups: true, rangeRows: Math.floor(G / 3) }));
+    assert.deepEqual(parts.map((c) => c.rows), Array.from({ length: Math.ceil(N / 700) }, (_, i) => Math.min(700, N - 700 * i)));
   }, sampleSelect(N));
 });
 
