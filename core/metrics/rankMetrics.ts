@@ -113,7 +113,7 @@ export function rankMetrics(pp: Float64Array, pc: Float64Array, y: Int8Array, ro
  * word rides through the candidate sort as payload, so the candidate-order pass never gathers by row
  * (cache misses).
  */
-function productionPass(pp: Float64Array, rows: Uint32Array, y: Int8Array): { tp: ScoreTable; binOfP: Uint8Array; word: Uint32Array; binSep?: Uint8Array } {
+function productionPass(pp: Float64Array, rows: Uint32Array, y: Int8Array): { tp: ScoreTable; word: Uint32Array; binSep?: Uint8Array } {
   const sp = radixOrder(pp, rows, y);
   const { table: tp, level: lp } = tableOfSorted(sp);
   const Dp = tp.value.length;
@@ -133,7 +133,7 @@ function productionPass(pp: Float64Array, rows: Uint32Array, y: Int8Array): { tp
       if (binSep) { word[r] = u; binSep[r] = binOfP[l]!; } else word[r] = (u + binOfP[l]! * 2 ** 25) >>> 0;
     }
   }
-  return binSep ? { tp, binOfP, word, binSep } : { tp, binOfP, word };
+  return binSep ? { tp, word, binSep } : { tp, word };
 }
 
 function identity(D: number): Uint8Array {
