@@ -107,11 +107,8 @@ export function assembleMetrics(rank: RankPart, row: RowPart): { metrics: Metric
   return { metrics: [...row.data, ...rank.records, ...row.perRow, ...row.outcome, ...row.shadow, ...row.fairness], curves };
 }
 
-/**
- * The rank half of metricsOfFrame. `afterSort` is called once its sorts (two of every labelled row,
- * the memory peak) are over.
- */
-export function rankPart(frame: MetricFrame, opts: MetricOptions & { afterSort?: () => void }): RankPart {
+/** The rank half of metricsOfFrame. */
+export function rankPart(frame: MetricFrame, opts: MetricOptions): RankPart {
   const { level, ...boot } = checkOptions(opts);
   const { sf, lab, P, N, exclNote, noLab } = frameCounts(frame);
   const out: MetricRecord[] = [];
@@ -125,7 +122,6 @@ export function rankPart(frame: MetricFrame, opts: MetricOptions & { afterSort?:
     curves[m] = modelCurves(t, m === 0 ? 'production' : 'candidate');
     calibration[m] = calibrationOf(t);
   }) : undefined;
-  opts.afterSort?.();
   const aucNote = noLab ?? (P === 0 ? 'no positive rows: undefined' : N === 0 ? 'no negative rows: undefined' : undefined);
   const dl = rank?.delong ? delong(rank.delong, level) : undefined;
   const dlOk = dl && P >= 2 && N >= 2;

@@ -5,7 +5,7 @@ import { assembleMetrics, type MetricOptions, type RankPart, type RowPart } from
 import type { MetricFrame } from './frame.js';
 import type { OverTimeOptions } from './slices/computeOverTime.js';
 
-type Message = { sorted?: true; result?: unknown; error?: { code: string; message: string; details?: Record<string, unknown> } };
+type Message = { result?: unknown; error?: { code: string; message: string; details?: Record<string, unknown> } };
 
 /**
  * Runs a metrics task on `frame` in a worker thread, so the calling thread stays free (progress,
@@ -13,7 +13,7 @@ type Message = { sorted?: true; result?: unknown; error?: { code: string; messag
  * lives in SharedArrayBuffers: the worker reads the same memory, nothing is copied. `cancel`
  * terminates the worker (the promise then rejects with CANCELLED).
  */
-function frameTask<T>(task: 'rank' | 'rows' | 'windows', frame: MetricFrame, opts: unknown, hooks: { onSorted?: () => void; signal?: AbortSignal } = {}): Promise<T> {
+function frameTask<T>(task: 'rank' | 'rows' | 'windows', frame: MetricFrame, opts: unknown, hooks: { signal?: AbortSignal } = {}): Promise<T> {
   const worker = startWorker(import.meta.url, 'frameWorker', { task, frame, opts });
   const what = task === 'windows' ? 'time-window' : 'metrics';
   let onAbort = () => {};
@@ -22,8 +22,7 @@ function frameTask<T>(task: 'rank' | 'rows' | 'windows', frame: MetricFrame, opt
     if (hooks.signal?.aborted) onAbort();
     hooks.signal?.addEventListener('abort', onAbort);
     worker.on('message', (msg: Message) => {
-      if (msg.sorted) hooks.onSorted?.();
-      else if (msg.error) reject(new WorkbenchError(msg.error.code as ErrorCode, msg.error.message, msg.error.details ?? {}));
+      if (msg.error) reject(new WorkbenchError(msg.error.code as ErrorCode, msg.error.message, msg.error.details ?? {}));
       else resolve(msg.result as T);
     });
     worker.once('error', (e) => reject(new WorkbenchError('INTERNAL', `The ${what} worker crashed: ${e.message.split('\n')[0]}`)));
@@ -36,10 +35,10 @@ function frameTask<T>(task: 'rank' | 'rows' | 'windows', frame: MetricFrame, opt
 
 /**
  * metricsOfFrame in two worker threads: its rank half (the sorts) and its counting half run at the
- * same time, on the same memory. `onSorted` is called when the rank half's sorts are over,
- * `onHalfDone` when the first half has finished (a core is free then).
+ * same time, on the same memory. `onHalfDone` is called when the first half has finished (a core is
+ * free then).
  */
-export async function metricsInWorkers(frame: MetricFrame, opts: MetricOptions, hooks: { onSorted?: () => void; onHalfDone?: () => void; signal?: AbortSignal } = {}): Promise<{ metrics: MetricRecord[]; curves: Curve[] }> {
+export async function metricsInWorkers(frame: MetricFrame, opts: MetricOptions, hooks: { onHalfDone?: () => void; signal?: AbortSignal } = {}): Promise<{ metrics: MetricRecord[]; curves: Curve[] }> {
   let done = false;
   const half = () => { if (!done) { done = true; hooks.onHalfDone?.(); } };
   // One failing half stops the other; the caller's cancel stops both.
@@ -51,7 +50,7 @@ export async function metricsInWorkers(frame: MetricFrame, opts: MetricOptions, 
   try {
     const [r, k] = await Promise.all([
       settle(frameTask<RowPart>('rows', frame, opts, { signal: stop.signal })),
-      settle(frameTask<RankPart>('rank', frame, opts, { ...(hooks.onSorted ? { onSorted: hooks.onSorted } : {}), signal: stop.signal })),
+      settle(frameTask<RankPart>('rank', frame, opts, { signal: stop.signal })),
     ]);
     return assembleMetrics(k, r);
   } finally {

@@ -1,6 +1,6 @@
 /**
  * Worker entry of frameTask: runs one task on the frame it was given (shared memory, no copy) and
- * posts the result back. 'rank' also posts { sorted: true } once its sorts are over.
+ * posts the result back.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { WorkbenchError } from '../contract/index.js';
@@ -11,7 +11,7 @@ import { overTimeOfFrame, type OverTimeOptions } from './slices/computeOverTime.
 const { task, frame, opts } = workerData as { task: 'rank' | 'rows' | 'windows'; frame: MetricFrame; opts: MetricOptions | OverTimeOptions };
 try {
   const result = task === 'rank'
-    ? rankPart(frame, { ...(opts as MetricOptions), afterSort: () => parentPort!.postMessage({ sorted: true }) })
+    ? rankPart(frame, opts as MetricOptions)
     : task === 'rows' ? rowPart(frame, opts as MetricOptions) : overTimeOfFrame(frame, opts as OverTimeOptions);
   parentPort!.postMessage({ result });
 } catch (e) {
