@@ -56,6 +56,22 @@ export interface StreamOptions {
 const EXTRA_SQL_TYPE: Record<ExtraColumn['as'], string> = { int8: 'TINYINT', int32: 'INTEGER', float64: 'DOUBLE' };
 const EXTRA_ARRAY = { int8: Int8Array, int32: Int32Array, float64: Float64Array } as const;
 
+/** The first row id when `rowIds[0..rows)` are consecutive (first, first + 1, ...), else -1. */
+export function consecutiveFrom(rowIds: Float64Array, rows: number): number {
+  const first = rows ? rowIds[0]! : -1;
+  for (let i = 1; i < rows; i++) if (rowIds[i] !== first + i) return -1;
+  return first;
+}
+
+/**
+ * into[rowIds[i]] = src[i] for the `rows` values of `src`: one block copy when the rows are
+ * consecutive from `first` (consecutiveFrom; the usual case), else row by row.
+ */
+export function placeByRow(into: ExtraArray, src: ExtraArray, rowIds: Float64Array, rows: number, first = consecutiveFrom(rowIds, rows)): void {
+  if (first >= 0) into.set(src.subarray(0, rows), first);
+  else for (let i = 0; i < rows; i++) into[rowIds[i]!] = src[i]!;
+}
+
 /** Column `col` of a chunk (`rows` values) as the typed array of an extra column's type. */
 export function readExtra(chunk: DuckDBDataChunk, col: number, rows: number, as: ExtraColumn['as']): ExtraArray {
   return as === 'int8' ? readFixed(chunk, col, rows, Int8Array) : as === 'int32' ? readFixed(chunk, col, rows, Int32Array) : readFixed(chunk, col, rows, Float64Array);

@@ -1,6 +1,6 @@
 import type { DuckDBConnection, DuckDBDataChunk } from '@duckdb/node-api';
 import { WorkbenchError } from '../contract/index.js';
-import { readExtra, type ExtraArray, type ExtraColumn } from '../data/streamColumns.js';
+import { placeByRow, readExtra, type ExtraArray, type ExtraColumn } from '../data/streamColumns.js';
 import { readFixed as column } from '../data/vectorIO.js';
 import type { Cell } from './cellMetrics.js';
 import { queryRows, relationColumns } from './sql.js';
@@ -209,10 +209,7 @@ export async function loadRunFrame(conn: DuckDBConnection, src: RunFrameSource):
   if (!src.scores && !await placePredictions(conn, src, buf, fail)) return null;
   await streamChunks(conn, `SELECT CAST(__r.sb_row AS DOUBLE), ${columns.map((c) => c.sql).join(', ')} FROM ${src.dataset} AS __r`, (chunk, k) => {
     const id = column(chunk, 0, k, Float64Array);
-    columns.forEach((c, j) => {
-      const v = readExtra(chunk, j + 1, k, c.as), into = c.into;
-      for (let i = 0; i < k; i++) into[id[i]!] = v[i]!;
-    });
+    columns.forEach((c, j) => placeByRow(c.into, readExtra(chunk, j + 1, k, c.as), id, k));
   }, fail);
   return frame();
 }

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { WorkbenchError } from '../contract/index.js';
+import { consecutiveFrom, placeByRow } from '../data/streamColumns.js';
 import type { ExtraArray, ExtraColumn, Workspace } from '../data/Workspace.js';
 import type { ModelRunner, Tensor } from '../model/ModelRunner.js';
 import { buildAllFeeds, extractScores, layoutFor } from './buildFeeds.js';
@@ -65,13 +66,6 @@ function countNaN(a: Float64Array): number {
   let c = 0;
   for (let i = 0; i < a.length; i++) if (a[i] !== a[i]) c++;
   return c;
-}
-
-/** The first row id when `rowIds[0..rows)` are consecutive (first, first + 1, ...), else -1. */
-function consecutiveFrom(rowIds: Float64Array, rows: number): number {
-  const first = rows ? rowIds[0]! : -1;
-  for (let i = 1; i < rows; i++) if (rowIds[i] !== first + i) return -1;
-  return first;
 }
 
 /** into[rowIds[i]] = src[i] + 0 (-0 as +0), or NaN where `finiteOnly` and src[i] is not finite. */
@@ -185,11 +179,7 @@ export async function batchReplay(ws: Workspace, plan: ReplayPlan, runners: Repl
         const rowIds = chunk.rowIds.slice(0, rows);
         const firstRow = rows ? rowIds[0] : done;
         const first = consecutiveFrom(rowIds, rows); // the usual case: one block copy per column below
-        extra.forEach((x, j) => {
-          const src = chunk.extras![j]!, into = x.into;
-          if (first >= 0) into.set(src.subarray(0, rows), first);
-          else for (let i = 0; i < rows; i++) into[rowIds[i]!] = src[i]!;
-        });
+        extra.forEach((x, j) => placeByRow(x.into, chunk.extras![j]!, rowIds, rows, first));
         const counted = new Set<string>(); // a column read twice (per-column and in a matrix, or as two types) counts once
         const count = (column: string, nulls: number) => {
           if (counted.has(column)) return;
