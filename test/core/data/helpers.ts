@@ -67,3 +67,18 @@ export async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   for await (const x of it) out.push(x);
   return out;
 }
+
+/**
+ * A workspace (in memory, or with `onDisk` a file) with the rows of `select` imported from a Parquet
+ * file written by DuckDB; `fn` gets the workspace and the dataset id. Everything is removed afterwards.
+ */
+export async function withSampleDataset<T>(select: string, fn: (ws: Workspace, id: string) => Promise<T>, opts: { onDisk?: boolean } = {}): Promise<T> {
+  const t = tempDir();
+  try {
+    const pq = t.file('sample.parquet');
+    await writeWithDuckdb(pq, 'parquet', select);
+    return await withWorkspace(async (ws) => fn(ws, (await ws.importDataset(pq)).id), ...(opts.onDisk ? [t.file('ws.duckdb')] : []));
+  } finally {
+    t.cleanup();
+  }
+}

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import type { ModelInfo, RunInfo } from '../../../core/contract/index.js';
 import { Workspace } from '../../../core/data/index.js';
-import { sampleSelect, tempDir, withWorkspace, writeWithDuckdb } from './helpers.js';
+import { sampleSelect, tempDir, withSampleDataset, withWorkspace, writeWithDuckdb } from './helpers.js';
 
 const model = (role: 'production' | 'candidate', name: string): ModelInfo => ({
   role, name, path: `/models/${name}.onnx`, sha256: name.padEnd(64, '0'), sizeBytes: 1234, loadMs: 12,
@@ -98,19 +98,11 @@ test('a file that is not a workspace is refused with FILE_UNREADABLE', async () 
 });
 
 test('releaseMemory gives DuckDB memory back and keeps the configured memory_limit and the data', async () => {
-  const t = tempDir();
-  try {
-    const pq = t.file('traffic.parquet');
-    await writeWithDuckdb(pq, 'parquet', sampleSelect(300));
-    await withWorkspace(async (ws) => {
-      const d = await ws.importDataset(pq);
-      const limit = async () => String((await ws.conn.runAndReadAll("SELECT current_setting('memory_limit')")).getRows()[0]![0]);
-      const before = await limit();
-      await ws.releaseMemory();
-      assert.equal(await limit(), before);
-      assert.equal((await ws.preview(d.id, { limit: 300 })).rows.length, 300);
-    }, t.file('ws.duckdb'));
-  } finally {
-    t.cleanup();
-  }
+  await withSampleDataset(sampleSelect(300), async (ws, id) => {
+    const limit = async () => String((await ws.conn.runAndReadAll("SELECT current_setting('memory_limit')")).getRows()[0]![0]);
+    const before = await limit();
+    await ws.releaseMemory();
+    assert.equal(await limit(), before);
+    assert.equal((await ws.preview(id, { limit: 300 })).rows.length, 300);
+  }, { onDisk: true });
 });

@@ -1,19 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { collect, sampleSelect, tempDir, withWorkspace, writeWithDuckdb } from './helpers.js';
+import { collect, sampleSelect, withSampleDataset } from './helpers.js';
 import type { Workspace } from '../../../core/data/index.js';
 
 const N = 5003; // not a multiple of DuckDB's 2048-row vectors nor of the chunk sizes below
 
-async function withSample(fn: (ws: Workspace, id: string) => Promise<void>, select = sampleSelect(N)): Promise<void> {
-  const t = tempDir();
-  try {
-    const pq = t.file('s.parquet');
-    await writeWithDuckdb(pq, 'parquet', select);
-    await withWorkspace(async (ws) => fn(ws, (await ws.importDataset(pq)).id));
-  } finally {
-    t.cleanup();
-  }
+function withSample(fn: (ws: Workspace, id: string) => Promise<void>, select = sampleSelect(N)): Promise<void> {
+  return withSampleDataset(select, fn);
 }
 
 test('streams typed columns in file order with exact chunk boundaries and NULL counts', async () => {
