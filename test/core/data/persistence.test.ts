@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import type { ModelInfo, RunInfo } from '../../../core/contract/index.js';
 import { Workspace } from '../../../core/data/index.js';
-import { sampleSelect, tempDir, withSampleDataset, withWorkspace, writeWithDuckdb } from './helpers.js';
+import { sampleSelect, tempDir, withSampleDataset, writeWithDuckdb } from './helpers.js';
 
 const model = (role: 'production' | 'candidate', name: string): ModelInfo => ({
   role, name, path: `/models/${name}.onnx`, sha256: name.padEnd(64, '0'), sizeBytes: 1234, loadMs: 12,
