@@ -16,8 +16,8 @@ import { type LatencyOptions, latencyReplay } from '../replay/latency/latencyRep
 import { latencyMetrics } from '../metrics/latency/latencyMetrics.js';
 import { computeDrift } from '../metrics/drift/computeDrift.js';
 import { computeMulticlassMetrics, computeRegressionMetrics } from '../metrics/tasks/index.js';
-import { computeSlices, overTimeOfFrame, overTimeRecords, timeWindows, type TimeWindows, type WindowPart } from '../metrics/slices/index.js';
-import { metricsInWorkers, windowPartInWorker } from '../metrics/frameTask.js';
+import { computeSlices, overTimeOfFrame } from '../metrics/slices/index.js';
+import { metricsInWorkers, overTimeInWorker } from '../metrics/frameTask.js';
 import { latencySummary, type LatencySummary } from '../metrics/latency/latencySummary.js';
 import { latencyCurves } from '../metrics/latency/latencyCurves.js';
 import { labelExpr, metricsRelation, q } from '../replay/metricsRelation.js';
@@ -200,30 +200,17 @@ async function binaryMetrics(ws: Workspace, r: BinaryRun, args: ComparisonArgs):
   const overallOpts = { threshold: plan.map.threshold, sensitive: plan.map.sensitive, bootstrap };
   const windowOpts = { threshold: plan.map.threshold, window: 'auto' as const, bootstrap };
   let metrics: MetricRecord[], curves: Curve[];
-  let overTimeMetrics: () => MetricRecord[] | Promise<MetricRecord[]> = () => overTimeOfFrame(frame, windowOpts);
+  let windows: Promise<MetricRecord[]> | null = null;
   if (frame.n >= (args.workerRows ?? WORKER_ROWS)) {
     // In worker threads on the shared frame: this thread stays free (progress, cancel, the UI's
-    // server). The rank and the counting halves of the overall metrics run at once; the rank half's
-    // two sorts also give every time window's rank statistics, and the windows' other statistics
+    // server). The rank and the counting halves of the overall metrics run at once; the windows
     // start when the first half is over, so two workers share the two cores.
-    let tw: TimeWindows | undefined;
-    let windows: Promise<WindowPart> | undefined;
     const startWindows = () => {
-      if (!tw || windows) return;
-      windows = windowPartInWorker(frame, tw, windowOpts, { signal: args.signal });
+      windows = overTimeInWorker(frame, windowOpts, { signal: args.signal });
       windows.catch(() => undefined); // awaited below
     };
-    const hooks = overTime ? {
-      groups: () => { tw = timeWindows(frame, windowOpts, true); return { codes: tw.codes, G: tw.labels.length }; },
-      onHalfDone: startWindows,
-    } : {};
-    const overall = await metricsInWorkers(frame, overallOpts, { signal: args.signal, ...hooks });
-    ({ metrics, curves } = overall);
-    startWindows(); // guard
-    if (tw && windows) {
-      const [t, w] = [tw, windows];
-      overTimeMetrics = async () => overTimeRecords(t, await w, windowOpts, overall.groups);
-    }
+    ({ metrics, curves } = await metricsInWorkers(frame, overallOpts, { signal: args.signal, ...(overTime ? { onHalfDone: startWindows } : {}) }));
+    if (overTime && !windows) startWindows(); // guard
   } else {
     ({ metrics, curves } = metricsOfFrame(frame, overallOpts));
   }
@@ -240,7 +227,7 @@ async function binaryMetrics(ws: Workspace, r: BinaryRun, args: ComparisonArgs):
   }
   if (overTime) {
     args.onProgress?.({ stage: 'time windows', done: 0, total: 1, rate: 0, etaSeconds: null });
-    metrics.push(...await overTimeMetrics());
+    metrics.push(...(windows ? await windows : overTimeOfFrame(frame, windowOpts)));
   }
   return { metrics, curves };
 }

@@ -10,7 +10,6 @@ import { modelCurves, scoreHistogram } from './computeCurves.js';
 import { cellsOf, labelledRows, loadFrame, scoredFrame, type MetricFrame } from './frame.js';
 import { noiseFloor } from './noiseFloor.js';
 import { rankBootstrap } from './rankBootstrap.js';
-import type { GroupCodes, GroupRank } from './groupRank.js';
 import { rankMetrics } from './rankMetrics.js';
 import { rowStats } from './rowStats.js';
 import { normalQuantile } from './specialFunctions.js';
@@ -24,11 +23,6 @@ export interface MetricOptions {
   sensitive: string[];
   /** Paired bootstrap; default B = 1000, seed = 20261125, level = 0.95. B = 0 disables bootstrap CIs. */
   bootstrap?: { B: number; seed: number; level?: number };
-  /**
-   * Groups of the frame's rows (codes by frame row, -1 = none) whose rank statistics rankPart also
-   * returns, from the same sorts (the time windows: see overTimeRecords).
-   */
-  groups?: GroupCodes;
 }
 
 /** Quantiles of the per-row score delta reported as `shadow.score_delta_q` (group {quantile: "0.99"}). */
@@ -90,13 +84,7 @@ function frameCounts(frame: MetricFrame): FrameCounts {
  * The sorting half of metricsOfFrame: ROC AUC with DeLong, PR AUC, KS, calibration, the ROC/PR/
  * calibration curves per model, and the score histograms (counting work, here to even out the halves).
  */
-export interface RankPart {
-  records: MetricRecord[];
-  curves: [Curve[], Curve[]];
-  histograms: Curve[];
-  /** Rank statistics per group of `opts.groups` (index = code), when given. */
-  groups?: (GroupRank | undefined)[];
-}
+export interface RankPart { records: MetricRecord[]; curves: [Curve[], Curve[]]; histograms: Curve[] }
 
 /** The counting half: data counts, Brier and log loss, confusion-matrix, shadow-diff and fairness metrics, noise floor. */
 export interface RowPart { data: MetricRecord[]; perRow: MetricRecord[]; outcome: MetricRecord[]; shadow: MetricRecord[]; fairness: MetricRecord[] }
@@ -130,13 +118,9 @@ export function rankPart(frame: MetricFrame, opts: MetricOptions): RankPart {
   // Each model's curves and calibration as soon as its table is built, so the table need not outlive it.
   const curves: [Curve[], Curve[]] = [[], []];
   const calibration: [CalibrationStats | string, CalibrationStats | string] = ['', ''];
-  const groups = data && opts.groups ? { codes: scoredCodes(frame, data, opts.groups.codes), G: opts.groups.G } : undefined;
-  const rank = data && lab > 0 ? rankMetrics(data.pp, data.pc, data.y, labRows, {
-    onTable: (m, t) => {
-      curves[m] = modelCurves(t, m === 0 ? 'production' : 'candidate');
-      calibration[m] = calibrationOf(t);
-    },
-    ...(groups ? { groups } : {}),
+  const rank = data && lab > 0 ? rankMetrics(data.pp, data.pc, data.y, labRows, (m, t) => {
+    curves[m] = modelCurves(t, m === 0 ? 'production' : 'candidate');
+    calibration[m] = calibrationOf(t);
   }) : undefined;
   const aucNote = noLab ?? (P === 0 ? 'no positive rows: undefined' : N === 0 ? 'no negative rows: undefined' : undefined);
   const dl = rank?.delong ? delong(rank.delong, level) : undefined;
@@ -156,15 +140,7 @@ export function rankPart(frame: MetricFrame, opts: MetricOptions): RankPart {
   triple(push, 'outcome.ks', rank?.ks ?? [NaN, NaN], lab, join(aucNote, exclNote), rb?.ks.map(rbCi));
   for (const r of calibrationRecords(rank ? calibration : undefined, lab, exclNote)) push(r);
   const histograms = data ? [scoreHistogram(data.pp, 'production'), scoreHistogram(data.pc, 'candidate')] : [];
-  return { records: out, curves, histograms, ...(opts.groups ? { groups: rank?.groups ?? [] } : {}) };
-}
-
-/** Codes by row of the scored frame `sf` (scoredFrame(frame)) from codes by row of `frame`. */
-function scoredCodes(frame: MetricFrame, sf: MetricFrame, codes: Int32Array): Int32Array {
-  if (sf === frame) return codes;
-  const out = new Int32Array(sf.n);
-  for (let i = 0, j = 0; i < frame.n; i++) if (Number.isFinite(frame.pp[i]!) && Number.isFinite(frame.pc[i]!)) out[j++] = codes[i]!;
-  return out;
+  return { records: out, curves, histograms };
 }
 
 /** The counting half of metricsOfFrame. */

@@ -3,8 +3,7 @@ import { WorkbenchError, type ErrorCode, type MetricRecord } from '../contract/i
 import { startWorker } from '../model/startWorker.js';
 import { assembleMetrics, type MetricOptions, type RankPart, type RowPart } from './computeMetrics.js';
 import type { MetricFrame } from './frame.js';
-import type { GroupCodes, GroupRank } from './groupRank.js';
-import type { OverTimeOptions, TimeWindows, WindowPart } from './slices/computeOverTime.js';
+import type { OverTimeOptions } from './slices/computeOverTime.js';
 
 type Message = { result?: unknown; error?: { code: string; message: string; details?: Record<string, unknown> } };
 
@@ -37,10 +36,9 @@ function frameTask<T>(task: 'rank' | 'rows' | 'windows', frame: MetricFrame, opt
 /**
  * metricsOfFrame in two worker threads: its rank half (the sorts) and its counting half run at the
  * same time, on the same memory. `onHalfDone` is called when the first half has finished (a core is
- * free then). `groups` is called on this thread once the counting half has started, and the rank
- * half then also returns the rank statistics of those groups (MetricOptions.groups).
+ * free then).
  */
-export async function metricsInWorkers(frame: MetricFrame, opts: MetricOptions, hooks: { onHalfDone?: () => void; signal?: AbortSignal; groups?: () => GroupCodes } = {}): Promise<{ metrics: MetricRecord[]; curves: Curve[]; groups?: (GroupRank | undefined)[] }> {
+export async function metricsInWorkers(frame: MetricFrame, opts: MetricOptions, hooks: { onHalfDone?: () => void; signal?: AbortSignal } = {}): Promise<{ metrics: MetricRecord[]; curves: Curve[] }> {
   let done = false;
   const half = () => { if (!done) { done = true; hooks.onHalfDone?.(); } };
   // One failing half stops the other; the caller's cancel stops both.
@@ -50,23 +48,17 @@ export async function metricsInWorkers(frame: MetricFrame, opts: MetricOptions, 
   hooks.signal?.addEventListener('abort', abort);
   const settle = <T>(p: Promise<T>) => p.then((v) => { half(); return v; }, (e: unknown) => { abort(); throw e; });
   try {
-    const rows = settle(frameTask<RowPart>('rows', frame, opts, { signal: stop.signal }));
-    rows.catch(() => undefined); // awaited below, unless `groups` throws
-    let rankOpts = opts;
-    try {
-      if (hooks.groups) rankOpts = { ...opts, groups: hooks.groups() };
-    } catch (e) {
-      abort();
-      throw e;
-    }
-    const [r, k] = await Promise.all([rows, settle(frameTask<RankPart>('rank', frame, rankOpts, { signal: stop.signal }))]);
-    return { ...assembleMetrics(k, r), ...(k.groups ? { groups: k.groups } : {}) };
+    const [r, k] = await Promise.all([
+      settle(frameTask<RowPart>('rows', frame, opts, { signal: stop.signal })),
+      settle(frameTask<RankPart>('rank', frame, opts, { signal: stop.signal })),
+    ]);
+    return assembleMetrics(k, r);
   } finally {
     hooks.signal?.removeEventListener('abort', abort);
   }
 }
 
-/** windowPart without the rank statistics (rankPart gives them, see overTimeRecords) in a worker thread. */
-export function windowPartInWorker(frame: MetricFrame, tw: TimeWindows, opts: OverTimeOptions, hooks: { signal?: AbortSignal } = {}): Promise<WindowPart> {
-  return frameTask('windows', frame, { tw, opts }, hooks);
+/** overTimeOfFrame in a worker thread. */
+export function overTimeInWorker(frame: MetricFrame, opts: OverTimeOptions, hooks: { signal?: AbortSignal } = {}): Promise<MetricRecord[]> {
+  return frameTask('windows', frame, opts, hooks);
 }

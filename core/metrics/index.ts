@@ -18,4 +18,4 @@ export { noiseFloor } from './noiseFloor.js';
 export { selectQuantiles } from './selectQuantiles.js';
 export { computeCurves, modelCurves, scoreHistogram, downsample, MAX_CURVE_POINTS, HIST_BINS } from './computeCurves.js';
 export { loadFrame, scoredFrame, selectRows, cellsOf, type MetricFrame, type ScoreRows, type KeyColumn, type KeySpec } from './frame.js';
-export { metricsInWorkers, windowPartInWorker } from './frameTask.js';
+export { metricsInWorkers, overTimeInWorker } from './frameTask.js';

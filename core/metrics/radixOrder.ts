@@ -7,8 +7,8 @@ export interface SortedRows {
   /** High and low words of the order-preserving key of each sorted row: equal keys = equal scores. */
   hi: Uint32Array;
   lo: Uint32Array;
-  /** payloads[k][row] of each sorted row, for each payload array given. */
-  payloads?: Uint32Array[];
+  /** payload[row] of each sorted row, when a payload was given. */
+  payload?: Uint32Array;
   /**
    * true when every value was a float32 (widened to double): then `hi` holds the order-preserving
    * 32-bit key of the float32 (keyToFloat) and `lo` is the same array, meaningless.
@@ -22,65 +22,13 @@ export interface SortedRows {
  * flipped for < 0; -0 counts as +0). Six 11-bit digits, all histograms in one counting pass, and
  * digits on which every row agrees are skipped: float32 scores widened to double leave their low 29
  * bits zero, so they take 3-4 passes. The label y[row] === 1 travels in bit 31 of the index, so later
- * passes never gather labels; each `payloads[k][row]` travels the same way (sorted rows never gather
- * by row: on 10M rows a random gather costs as much as a sort pass). O(n) time, 6 n words of scratch
- * plus 2 n per payload. Values must not be NaN.
+ * passes never gather labels; `payload[row]` travels the same way (sorted rows never gather it). O(n) time, 6 n words of scratch. Values must not be NaN.
  * When every value is exactly a float32, the sort runs on 32-bit keys instead (radixOrder32, `f32`).
  */
-export function radixOrder(values: Float64Array, rows: Uint32Array, y?: Int8Array, payloads: Uint32Array[] = []): SortedRows {
+export function radixOrder(values: Float64Array, rows: Uint32Array, y?: Int8Array, payload?: Uint32Array): SortedRows {
   // Doubles that are not float32s usually show at the first row: no 32-bit buffers allocated for nothing.
   const first = rows.length ? values[rows[0]!]! : 0;
-  return (Math.fround(first) === first ? radixOrder32(values, rows, y, payloads) : null) ?? radixOrder64(values, rows, y, payloads);
-}
-
-/**
- * The payloads of the rows being sorted (gathered by row in the first pass) and their scratch twins.
- * One scatter pass moves them with the keys: up to two inline, more through the pass's positions.
- */
-class Payloads {
-  cur: Uint32Array[];
-  nxt: Uint32Array[];
-  private pos: Uint32Array | null;
-  constructor(readonly src: Uint32Array[], n: number) {
-    this.cur = src.map(() => new Uint32Array(n));
-    this.nxt = src.map(() => new Uint32Array(n));
-    this.pos = src.length > 2 ? new Uint32Array(n) : null;
-  }
-
-  /** Entry i of the first pass is row r. */
-  take(i: number, r: number): void {
-    for (let k = 0; k < this.src.length; k++) this.cur[k]![i] = this.src[k]![r]!;
-  }
-
-  /**
-   * One LSD pass on the 32-bit words `key` by digit (shift, mask): keys, indices and payloads to
-   * their places in key2/idx2/scratch (off: the digit's bucket starts, advanced). Swaps the payloads.
-   */
-  pass(key: Uint32Array, key2: Uint32Array, idx: Uint32Array, idx2: Uint32Array, off: Uint32Array, shift: number, mask: number, also?: [Uint32Array, Uint32Array][]): void {
-    const n = key.length, np = this.cur.length, ex = also ?? [];
-    const [a0, b0] = ex[0] ?? [key, key2];
-    if (np === 0 && ex.length === 0) {
-      for (let i = 0; i < n; i++) { const k = key[i]!, p = off[(k >>> shift) & mask]!++; key2[p] = k; idx2[p] = idx[i]!; }
-    } else if (np === 0 && ex.length === 1) {
-      for (let i = 0; i < n; i++) { const k = key[i]!, p = off[(k >>> shift) & mask]!++; key2[p] = k; idx2[p] = idx[i]!; b0[p] = a0[i]!; }
-    } else if (np === 1 && ex.length === 0) {
-      const a = this.cur[0]!, b = this.nxt[0]!;
-      for (let i = 0; i < n; i++) { const k = key[i]!, p = off[(k >>> shift) & mask]!++; key2[p] = k; idx2[p] = idx[i]!; b[p] = a[i]!; }
-    } else if (np === 2 && ex.length === 0) {
-      const a = this.cur[0]!, b = this.nxt[0]!, c = this.cur[1]!, d = this.nxt[1]!;
-      for (let i = 0; i < n; i++) { const k = key[i]!, p = off[(k >>> shift) & mask]!++; key2[p] = k; idx2[p] = idx[i]!; b[p] = a[i]!; d[p] = c[i]!; }
-    } else {
-      const pos = this.pos ?? (this.pos = new Uint32Array(n));
-      for (let i = 0; i < n; i++) { const k = key[i]!, p = off[(k >>> shift) & mask]!++; pos[i] = p; key2[p] = k; idx2[p] = idx[i]!; }
-      const pairs: [Uint32Array, Uint32Array][] = [...ex, ...this.cur.map((c, j): [Uint32Array, Uint32Array] => [c, this.nxt[j]!])];
-      for (const [from, to] of pairs) for (let i = 0; i < n; i++) to[pos[i]!] = from[i]!;
-    }
-    [this.cur, this.nxt] = [this.nxt, this.cur];
-  }
-
-  result(): { payloads?: Uint32Array[] } {
-    return this.src.length ? { payloads: this.cur } : {};
-  }
+  return (Math.fround(first) === first ? radixOrder32(values, rows, y, payload) : null) ?? radixOrder64(values, rows, y, payload);
 }
 
 /**
@@ -90,11 +38,11 @@ class Payloads {
  * scatter's write streams in cache, measured 20-25% faster on 10M scores than three 11-bit digits.
  * Null as soon as a value is not exactly a float32.
  */
-function radixOrder32(values: Float64Array, rows: Uint32Array, y: Int8Array | undefined, payloads: Uint32Array[]): SortedRows | null {
+function radixOrder32(values: Float64Array, rows: Uint32Array, y?: Int8Array, payload?: Uint32Array): SortedRows | null {
   const n = rows.length;
   const fl = new Float32Array(n);
   let key = new Uint32Array(fl.buffer), idx = new Uint32Array(n);
-  const pay = new Payloads(payloads, n);
+  let pay = payload ? new Uint32Array(n) : undefined, pay2 = payload ? new Uint32Array(n) : undefined;
   const hist = new Uint32Array(4 * 256);
   for (let i = 0; i < n; i++) {
     const r = rows[i]!, v = values[r]!;
@@ -105,34 +53,43 @@ function radixOrder32(values: Float64Array, rows: Uint32Array, y: Int8Array | un
     h = h & 0x80000000 ? ~h >>> 0 : (h | 0x80000000) >>> 0;
     key[i] = h;
     idx[i] = y && y[r] === 1 ? (r | 0x80000000) >>> 0 : r;
-    pay.take(i, r);
+    if (pay) pay[i] = payload![r]!;
     hist[h & 255]++; hist[256 + ((h >>> 8) & 255)]++; hist[512 + ((h >>> 16) & 255)]++; hist[768 + (h >>> 24)]++;
   }
   let key2 = new Uint32Array(n), idx2 = new Uint32Array(n);
   const off = new Uint32Array(256);
   for (let d = 0; d < 4 && n > 0; d++) {
-    if (!offsets(hist, d * 256, 256, n, off)) continue;
-    pay.pass(key, key2, idx, idx2, off, d * 8, 255);
+    const base = d * 256;
+    let trivial = false;
+    for (let b = 0; b < 256; b++) { const c = hist[base + b]!; if (c === n) { trivial = true; break; } if (c) break; }
+    if (trivial) continue;
+    let s = 0;
+    for (let b = 0; b < 256; b++) { off[b] = s; s += hist[base + b]!; }
+    const shift = d * 8, mask = 255;
+    if (pay && pay2) {
+      for (let i = 0; i < n; i++) {
+        const k = key[i]!, p = off[(k >>> shift) & mask]!++;
+        key2[p] = k; idx2[p] = idx[i]!; pay2[p] = pay[i]!;
+      }
+      [pay, pay2] = [pay2, pay];
+    } else {
+      for (let i = 0; i < n; i++) {
+        const k = key[i]!, p = off[(k >>> shift) & mask]!++;
+        key2[p] = k; idx2[p] = idx[i]!;
+      }
+    }
     [key, key2] = [key2, key];
     [idx, idx2] = [idx2, idx];
   }
-  return { idx, hi: key, lo: key, f32: true, ...pay.result() };
+  return pay ? { idx, hi: key, lo: key, payload: pay, f32: true } : { idx, hi: key, lo: key, f32: true };
 }
 
-/** Bucket starts of one digit's histogram into `off`; false when every row is in one bucket (the pass is skipped). */
-function offsets(hist: Uint32Array, base: number, size: number, n: number, off: Uint32Array): boolean {
-  for (let b = 0; b < size; b++) { const c = hist[base + b]!; if (c === n) return false; if (c) break; }
-  let s = 0;
-  for (let b = 0; b < size; b++) { off[b] = s; s += hist[base + b]!; }
-  return true;
-}
-
-function radixOrder64(values: Float64Array, rows: Uint32Array, y: Int8Array | undefined, payloads: Uint32Array[]): SortedRows {
+function radixOrder64(values: Float64Array, rows: Uint32Array, y?: Int8Array, payload?: Uint32Array): SortedRows {
   const n = rows.length;
   const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
   const LO = LITTLE_ENDIAN ? 0 : 1, HI = 1 - LO;
   let hi = new Uint32Array(n), lo = new Uint32Array(n), idx = new Uint32Array(n);
-  const pay = new Payloads(payloads, n);
+  let pay = payload ? new Uint32Array(n) : undefined, pay2 = payload ? new Uint32Array(n) : undefined;
   const hist = new Uint32Array(6 * 2048);
   for (let i = 0; i < n; i++) {
     const r = rows[i]!;
@@ -140,22 +97,38 @@ function radixOrder64(values: Float64Array, rows: Uint32Array, y: Int8Array | un
     if (h === 0x80000000 && l === 0) h = 0; // -0 -> +0
     if (h & 0x80000000) { h = ~h >>> 0; l = ~l >>> 0; } else h = (h | 0x80000000) >>> 0;
     hi[i] = h; lo[i] = l; idx[i] = y && y[r] === 1 ? (r | 0x80000000) >>> 0 : r;
-    pay.take(i, r);
+    if (pay) pay[i] = payload![r]!;
     hist[l & 2047]++; hist[2048 + ((l >>> 11) & 2047)]++; hist[4096 + (l >>> 22)]++;
     hist[6144 + (h & 2047)]++; hist[8192 + ((h >>> 11) & 2047)]++; hist[10240 + (h >>> 22)]++;
   }
   let hi2 = new Uint32Array(n), lo2 = new Uint32Array(n), idx2 = new Uint32Array(n);
   const off = new Uint32Array(2048);
   for (let d = 0; d < 6 && n > 0; d++) {
-    if (!offsets(hist, d * 2048, 2048, n, off)) continue;
-    // The digit's word is the key of the pass; the other word moves along with it.
+    const base = d * 2048;
+    let trivial = false;
+    for (let b = 0; b < 2048; b++) { const c = hist[base + b]!; if (c === n) { trivial = true; break; } if (c) break; }
+    if (trivial) continue;
+    let s = 0;
+    for (let b = 0; b < 2048; b++) { off[b] = s; s += hist[base + b]!; }
     const shift = (d % 3) * 11, mask = d % 3 === 2 ? 1023 : 2047;
-    if (d < 3) { pay.pass(lo, lo2, idx, idx2, off, shift, mask, [[hi, hi2]]); } else { pay.pass(hi, hi2, idx, idx2, off, shift, mask, [[lo, lo2]]); }
+    const key = d < 3 ? lo : hi;
+    if (pay && pay2) {
+      for (let i = 0; i < n; i++) {
+        const p = off[(key[i]! >>> shift) & mask]!++;
+        hi2[p] = hi[i]!; lo2[p] = lo[i]!; idx2[p] = idx[i]!; pay2[p] = pay[i]!;
+      }
+      [pay, pay2] = [pay2, pay];
+    } else {
+      for (let i = 0; i < n; i++) {
+        const p = off[(key[i]! >>> shift) & mask]!++;
+        hi2[p] = hi[i]!; lo2[p] = lo[i]!; idx2[p] = idx[i]!;
+      }
+    }
     [hi, hi2] = [hi2, hi];
     [lo, lo2] = [lo2, lo];
     [idx, idx2] = [idx2, idx];
   }
-  return { idx, hi, lo, ...pay.result() };
+  return pay ? { idx, hi, lo, payload: pay } : { idx, hi, lo };
 }
 
 const KEY = new Uint32Array(2);

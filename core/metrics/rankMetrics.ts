@@ -1,5 +1,4 @@
 import type { DeLongStats } from './delong.js';
-import { candidatePayloads, codePayload, groupCandidatePass, groupProductionPass, type GroupCodes, type GroupProduction, type GroupRank } from './groupRank.js';
 import { radixOrder } from './radixOrder.js';
 import { tableOfSorted, type ScoreTable } from './scoreTable.js';
 
@@ -15,8 +14,6 @@ export interface RankMetrics {
   delong?: DeLongStats;
   /** The paired (score level production, score level candidate, y) cell table for the bootstrap. */
   cells: BootCells;
-  /** Per group (index = code) when groups were given: undefined for a group without rows. */
-  groups?: (GroupRank | undefined)[];
 }
 
 /** Dense cell counts, index (bin_production * K[1] + bin_candidate) * 2 + y. */
@@ -32,18 +29,22 @@ export const EXACT_LEVELS = 128;
 /** Equal-mass score bins per model otherwise. */
 export const BOOT_BINS = 30;
 
-/** ROC AUC, average precision and KS of one model from its distinct-score table, in one ascending pass (as GroupCurves per group). */
+/** ROC AUC, average precision and KS of one model from its distinct-score table (one pass each). */
 export function curveStats(t: ScoreTable): { auc: number; ap: number; ks: number } {
   const { P, N } = t;
-  let negBelow = 0, posBelow = 0, auc = 0, ks = 0, ap = 0;
+  let negBelow = 0, posBelow = 0, auc = 0, ks = 0;
   for (let k = 0; k < t.value.length; k++) {
     const pos = t.pos[k]!, neg = t.neg[k]!;
     auc += pos * (negBelow + 0.5 * neg);
-    // Precision at threshold value[k] (rows at or above it: tp positives, fp negatives), weighted by the recall step.
-    if (pos > 0) { const tp = P - posBelow, fp = N - negBelow; ap += (pos / P) * (tp / (tp + fp)); }
     negBelow += neg; posBelow += pos;
     const gap = Math.abs(posBelow / P - negBelow / N);
     if (gap > ks) ks = gap;
+  }
+  let ap = 0, tp = 0, fp = 0; // thresholds descending; precision at each distinct score with positives
+  for (let k = t.value.length - 1; k >= 0; k--) {
+    const pos = t.pos[k]!;
+    tp += pos; fp += t.neg[k]!;
+    if (pos > 0) ap += (pos / P) * (tp / (tp + fp));
   }
   const both = P > 0 && N > 0;
   return { auc: both ? auc / (P * N) : NaN, ap: P > 0 ? ap : NaN, ks: both ? ks : NaN };
@@ -55,24 +56,21 @@ export function curveStats(t: ScoreTable): { auc: number; ap: number; ks: number
  * production's placement of each row (V10 for a positive, V01 for a negative, a function of the
  * score only) is written per row, then one pass in candidate order reads it back next to the
  * candidate placement and accumulates the centred cross products (centred at the AUCs, which are
- * the placements' exact means). The same pass counts the bootstrap cells. With `groups`, the same
- * two sorts also give every group's rank metrics (groupRank.ts). `onTable` sees each model's table
- * as soon as it is built.
+ * the placements' exact means). The same pass counts the bootstrap cells.
  */
-export function rankMetrics(pp: Float64Array, pc: Float64Array, y: Int8Array, rows: Uint32Array, opts: { onTable?: (model: 0 | 1, t: ScoreTable) => void; groups?: GroupCodes } = {}): RankMetrics {
-  const { onTable } = opts;
+export function rankMetrics(pp: Float64Array, pc: Float64Array, y: Int8Array, rows: Uint32Array, onTable?: (model: 0 | 1, t: ScoreTable) => void): RankMetrics {
   // The production sort's arrays are dropped (productionPass returns) before the candidate sort allocates
   // its own, and so is production's table once onTable has seen it (~16 bytes a distinct score).
-  let tp: ScoreTable | null, word: Uint32Array, binSep: Uint8Array | undefined, gp: GroupProduction | undefined;
-  ({ tp, word, binSep, gp } = productionPass(pp, rows, y, opts.groups));
+  let tp: ScoreTable | null, word: Uint32Array, binSep: Uint8Array | undefined;
+  ({ tp, word, binSep } = productionPass(pp, rows, y));
   const Dp = tp!.value.length;
   const P = tp!.P, N = tp!.N;
   const a = curveStats(tp!);
   const massP = Dp > EXACT_LEVELS ? null : massBins(tp!, BOOT_BINS); // used when the candidate has many levels
   onTable?.(0, tp!);
   tp = null;
-  const sc = radixOrder(pc, rows, y, [word, ...(gp ? candidatePayloads(gp) : [])]);
-  const sortedWord = sc.payloads![0]!;
+  const sc = radixOrder(pc, rows, y, word);
+  const sortedWord = sc.payload!;
   const { table: tc, level: lc } = tableOfSorted(sc);
   const Dc = tc.value.length;
   const exact = Dp <= EXACT_LEVELS && Dc <= EXACT_LEVELS;
@@ -99,7 +97,6 @@ export function rankMetrics(pp: Float64Array, pc: Float64Array, y: Int8Array, ro
   }
   onTable?.(1, tc);
   const out: RankMetrics = { auc: [a.auc, b.auc], prAuc: [a.ap, b.ap], ks: [a.ks, b.ks], cells: { counts, K, exact } };
-  if (gp) out.groups = groupCandidatePass(sc, lc, gp, 1, Number.isFinite(b.auc) ? b.auc : 0.5);
   if (!(P > 0 && N > 0)) return out;
   const v = (x: number, n: number) => (n > 1 ? x / (n - 1) : 0); // one value: variance 0, as var_samp NULL -> 0 before
   out.delong = {
@@ -116,10 +113,9 @@ export function rankMetrics(pp: Float64Array, pc: Float64Array, y: Int8Array, ro
  * word rides through the candidate sort as payload, so the candidate-order pass never gathers by row
  * (cache misses).
  */
-function productionPass(pp: Float64Array, rows: Uint32Array, y: Int8Array, groups?: GroupCodes): { tp: ScoreTable; word: Uint32Array; binSep?: Uint8Array; gp?: GroupProduction } {
-  const sp = radixOrder(pp, rows, y, groups ? [codePayload(groups)] : []);
+function productionPass(pp: Float64Array, rows: Uint32Array, y: Int8Array): { tp: ScoreTable; word: Uint32Array; binSep?: Uint8Array } {
+  const sp = radixOrder(pp, rows, y);
   const { table: tp, level: lp } = tableOfSorted(sp);
-  const gp = groups ? groupProductionPass(sp, lp, groups, pp.length) : undefined;
   const Dp = tp.value.length;
   const binOfP = Dp <= EXACT_LEVELS ? identity(Dp) : massBins(tp, BOOT_BINS);
   const P = tp.P, N = tp.N;
@@ -137,7 +133,7 @@ function productionPass(pp: Float64Array, rows: Uint32Array, y: Int8Array, group
       if (binSep) { word[r] = u; binSep[r] = binOfP[l]!; } else word[r] = (u + binOfP[l]! * 2 ** 25) >>> 0;
     }
   }
-  return { tp, word, ...(binSep ? { binSep } : {}), ...(gp ? { gp } : {}) };
+  return binSep ? { tp, word, binSep } : { tp, word };
 }
 
 function identity(D: number): Uint8Array {

@@ -2,9 +2,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { WorkbenchError, type MetricRecord } from '../../contract/index.js';
 import { DEFAULT_BOOTSTRAP } from '../computeMetrics.js';
 import { loadFrame, type MetricFrame } from '../frame.js';
-import type { GroupRank } from '../groupRank.js';
 import { groupRecords } from './groupRecords.js';
-import { groupStats, type GroupStats } from './groupStats.js';
+import { groupStats } from './groupStats.js';
 import { resolveSliceMetrics, TIME_METRICS } from './sliceMetrics.js';
 
 export type TimeWindow = 'day' | 'week' | 'month';
@@ -42,15 +41,15 @@ function windowStart(d: number, window: TimeWindow): number {
  * Per row the index of its window (-1 without a timestamp) and the windows' labels 'YYYY-MM-DD'
  * (start dates, ascending), as DuckDB's date_trunc(window, ts) on the TIMESTAMP read as UTC.
  */
-export function windowCodes(time: Float64Array, window: TimeWindow, shared = false): { codes: Int32Array; labels: string[] } {
+export function windowCodes(time: Float64Array, window: TimeWindow): { codes: Int32Array; labels: string[] } {
   const n = time.length;
   let lo = Infinity, hi = -Infinity;
   for (let i = 0; i < n; i++) { const ms = time[i]!; if (ms < lo) lo = ms; if (ms > hi) hi = ms; } // NaN compares false
   const d0 = Math.floor(lo / DAY_MS), span = Math.floor(hi / DAY_MS) - d0 + 1;
-  if (!(span > 0 && span < 1e7)) return windowCodesSparse(time, window, shared);
+  if (!(span > 0 && span < 1e7)) return windowCodesSparse(time, window);
   // Each row's day (offset from the first), then a window per day from a table over the days spanned:
   // the calendar arithmetic runs once per day, not once per row.
-  const codes = codesArray(n, shared), present = new Uint8Array(span);
+  const codes = new Int32Array(n).fill(-1), present = new Uint8Array(span);
   for (let i = 0; i < n; i++) {
     const ms = time[i]!;
     if (ms !== ms) continue;
@@ -69,15 +68,10 @@ export function windowCodes(time: Float64Array, window: TimeWindow, shared = fal
   return { codes, labels };
 }
 
-/** n codes of -1, in a SharedArrayBuffer when `shared`. */
-function codesArray(n: number, shared: boolean): Int32Array {
-  return (shared ? new Int32Array(new SharedArrayBuffer(4 * n)) : new Int32Array(n)).fill(-1);
-}
-
 /** windowCodes over a span of ten million days or more (no real data): windows numbered through a Map, then put in order. */
-function windowCodesSparse(time: Float64Array, window: TimeWindow, shared: boolean): { codes: Int32Array; labels: string[] } {
+function windowCodesSparse(time: Float64Array, window: TimeWindow): { codes: Int32Array; labels: string[] } {
   const n = time.length;
-  const codes = codesArray(n, shared);
+  const codes = new Int32Array(n).fill(-1);
   const index = new Map<number, number>();
   const starts: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -119,25 +113,12 @@ export async function computeOverTime(conn: DuckDBConnection, relation: string, 
   return overTimeOfFrame(await loadFrame(conn, relation, { time: true }), opts);
 }
 
-/** The time windows of a frame: per row its window's code (index into `labels`, -1 without a timestamp). */
-export interface TimeWindows {
-  codes: Int32Array;
-  /** Start dates 'YYYY-MM-DD', ascending. */
-  labels: string[];
-  /** Rows with a timestamp. */
-  timed: number;
-  /** The note of time.window: the window chosen and why, rows left out. */
-  note: string;
-}
-
-/**
- * The windows of computeOverTime on a frame loaded with `time` (the options checked, the window
- * chosen); `shared` puts the codes in shared memory, for worker threads to read without a copy.
- */
-export function timeWindows(f: MetricFrame, opts: OverTimeOptions, shared = false): TimeWindows {
+/** computeOverTime on a frame loaded with `time`. */
+export function overTimeOfFrame(f: MetricFrame, opts: OverTimeOptions): MetricRecord[] {
   check(opts);
   if (!f.time) throw new WorkbenchError('MAPPING_MISMATCH', 'No timestamp column is mapped (the metrics relation has no sb_time): map a timestamp to see metrics over time.', { column: 'sb_time' });
   const requested = opts.window ?? 'auto';
+  const boot = { ...DEFAULT_BOOTSTRAP, ...opts.bootstrap };
   let min = Infinity, max = -Infinity, noTime = 0;
   for (let i = 0; i < f.n; i++) {
     const ms = f.time[i]!;
@@ -150,49 +131,21 @@ export function timeWindows(f: MetricFrame, opts: OverTimeOptions, shared = fals
   const spanText = Number.isFinite(days) ? `span ${Number(days.toFixed(2))} days` : 'no timestamps';
   const why = requested === 'auto' ? `${window} windows chosen from the ${spanText} (<= 14 days: day, <= 26 weeks: week, else month)` : `${window} windows (${spanText})`;
   const start = window === 'week' ? 'weeks start on Monday' : window === 'month' ? 'months start on the 1st' : 'days in the timestamp\'s own clock';
-  const { codes, labels } = windowCodes(f.time, window, shared);
-  return { codes, labels, timed: f.n - noTime, note: `${why}; ${start}; labelled by their start date${noTime ? `; ${noTime} row(s) without a timestamp left out` : ''}` };
-}
-
-/** Per window (in label order) its statistics, and the records of every metric but the rank-based ones. */
-export interface WindowPart { stats: GroupStats[]; records: MetricRecord[][] }
-
-/**
- * The per-window work of computeOverTime but the rank metrics' records: counts, cells with their
- * bootstrap, Brier and log loss. With `rank`, each window's rank statistics too (two sorts of all
- * the windows' rows, see groupRank.ts); without, overTimeRecords takes them from the overall
- * metrics' sorts (rankPart with these windows as groups).
- */
-export function windowPart(f: MetricFrame, tw: TimeWindows, opts: OverTimeOptions, rank: boolean): WindowPart {
-  const boot = { ...DEFAULT_BOOTSTRAP, ...opts.bootstrap };
-  const stats = [...groupStats(f, tw.codes, tw.labels, { threshold: opts.threshold, rank }).values()];
-  const others = resolveSliceMetrics([...TIME_METRICS]).filter((m) => m.source !== 'rank');
-  return { stats, records: stats.map((g) => groupRecords(g, others, 'time', { window: g.key }, boot).records) };
-}
-
-/**
- * computeOverTime's records from the windows and their part; `ranks` (by window code) gives the
- * windows' rank statistics when the part was computed without them.
- */
-export function overTimeRecords(tw: TimeWindows, part: WindowPart, opts: OverTimeOptions, ranks?: readonly (GroupRank | undefined)[]): MetricRecord[] {
-  const boot = { ...DEFAULT_BOOTSTRAP, ...opts.bootstrap };
   const metrics = resolveSliceMetrics([...TIME_METRICS]);
-  const rankOnes = metrics.filter((m) => m.source === 'rank');
-  const out: MetricRecord[] = [{ id: 'time.window', model: 'both', value: part.stats.length, n: tw.timed, note: tw.note }];
-  for (const g of part.stats) out.push({ id: 'time.rows', model: 'both', group: { window: g.key }, value: g.rows, n: g.rows, note: `${g.lab} labelled, ${g.scored} scored` });
-  const per = part.stats.map((g, k) => {
-    const r = ranks ? ranks[tw.labels.indexOf(g.key)] : g.rank;
-    const withRank: GroupStats = r ? { ...g, rank: r } : g;
-    return [...groupRecords(withRank, rankOnes, 'time', { window: g.key }, boot).records, ...part.records[k]!];
-  });
+  const { codes, labels } = windowCodes(f.time, window);
+  const stats = groupStats(f, codes, labels, { threshold: opts.threshold, rank: true });
+  const windows = [...stats.keys()];
+  const out: MetricRecord[] = [{
+    id: 'time.window', model: 'both', value: windows.length, n: f.n - noTime,
+    note: `${why}; ${start}; labelled by their start date${noTime ? `; ${noTime} row(s) without a timestamp left out` : ''}`,
+  }];
+  for (const w of windows) {
+    const g = stats.get(w)!;
+    out.push({ id: 'time.rows', model: 'both', group: { window: w }, value: g.rows, n: g.rows, note: `${g.lab} labelled, ${g.scored} scored` });
+  }
+  const per = windows.map((w) => groupRecords(stats.get(w)!, metrics, 'time', { window: w }, boot).records);
   for (const m of metrics) {
     for (const recs of per) out.push(...recs.filter((r) => r.id === `time.${m.short}`));
   }
   return out;
-}
-
-/** computeOverTime on a frame loaded with `time`. */
-export function overTimeOfFrame(f: MetricFrame, opts: OverTimeOptions): MetricRecord[] {
-  const tw = timeWindows(f, opts);
-  return overTimeRecords(tw, windowPart(f, tw, opts, true), opts);
 }

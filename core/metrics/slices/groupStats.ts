@@ -1,5 +1,5 @@
 import type { Cell } from '../cellMetrics.js';
-import type { GroupRank } from '../groupRank.js';
+import type { DeLongStats } from '../delong.js';
 import type { MetricFrame } from '../frame.js';
 import { rankMetrics } from '../rankMetrics.js';
 import { logLossTerm } from '../rowStats.js';
@@ -23,7 +23,7 @@ export interface GroupStats {
   brier: [RowSums, RowSums, RowSums];
   logLoss: [RowSums, RowSums, RowSums];
   /** Rank metrics, present when asked for and the group has labelled rows. */
-  rank?: GroupRank;
+  rank?: { auc: [number, number]; prAuc: [number, number]; ks: [number, number]; delong?: DeLongStats };
 }
 
 // Accumulator slots per group: rows, scored, lab, pos, 12 cells (y 0/1/NULL x ŷp x ŷc), then (s, s2) of bp, bc, bd, lp, lc, ld.
@@ -34,7 +34,7 @@ const ROWS = 0, SCORED = 1, LAB = 2, POS = 3, CELLS = 4, SUMS = 16, SLOTS = 28;
  * row counts, the (y, ŷp, ŷc) cells of the scored rows, Brier/log-loss sums, and with `rank` the
  * rank metrics (AUC, average precision, KS, DeLong's components) of each group's labelled scored
  * rows, exactly as computeMetrics computes them for the whole. One pass over the rows, then one
- * rankMetrics over all the groups' rows. Groups come back sorted by label.
+ * rankMetrics per group on its rows copied contiguously. Groups come back sorted by label.
  */
 export function groupStats(f: MetricFrame, codes: Int32Array, labels: readonly string[], opts: { threshold: number; rank: boolean }): Map<string, GroupStats> {
   const G = labels.length, t = opts.threshold;
@@ -84,20 +84,32 @@ export function groupStats(f: MetricFrame, codes: Int32Array, labels: readonly s
 }
 
 /**
- * Every group's rank statistics from two sorts of all the groups' labelled scored rows (rankMetrics
- * with the codes as groups): a group's rows in the order of the whole sort are its own sort.
+ * Each group's labelled scored rows in turn: a counting sort of row indices by code (4 bytes a row),
+ * then per group its y and scores copied contiguously and rankMetrics on them, so only one group's
+ * arrays and sort buffers are alive at a time.
  */
 function addRankStats(f: MetricFrame, codes: Int32Array, labels: readonly string[], stats: Map<string, GroupStats>): void {
-  const { y, pp, pc } = f;
-  const keep = (i: number) => codes[i]! >= 0 && y[i]! >= 0 && Number.isFinite(pp[i]!) && Number.isFinite(pc[i]!);
-  let m = 0;
-  for (let i = 0; i < f.n; i++) if (keep(i)) m++;
-  if (m === 0) return;
-  const rows = new Uint32Array(m);
-  for (let i = 0, j = 0; i < f.n; i++) if (keep(i)) rows[j++] = i;
-  const r = rankMetrics(pp, pc, y, rows, { groups: { codes, G: labels.length } });
-  r.groups!.forEach((g, k) => {
-    const s = stats.get(labels[k]!);
-    if (g && s) s.rank = g;
-  });
+  const G = labels.length;
+  const start = new Float64Array(G + 1);
+  for (let g = 0; g < G; g++) start[g + 1] = start[g]! + (stats.get(labels[g]!)?.lab ?? 0);
+  const total = start[G]!;
+  if (total === 0) return;
+  const fill = Float64Array.from(start.subarray(0, G));
+  const order = new Uint32Array(total);
+  for (let i = 0; i < f.n; i++) {
+    const g = codes[i]!;
+    if (g < 0 || f.y[i]! < 0 || !(Number.isFinite(f.pp[i]!) && Number.isFinite(f.pc[i]!))) continue;
+    order[fill[g]!++] = i;
+  }
+  for (let g = 0; g < G; g++) {
+    const a = start[g]!, m = start[g + 1]! - a;
+    if (m === 0) continue;
+    const y = new Int8Array(m), pp = new Float64Array(m), pc = new Float64Array(m), rows = new Uint32Array(m);
+    for (let i = 0; i < m; i++) {
+      const r = order[a + i]!;
+      y[i] = f.y[r]!; pp[i] = f.pp[r]!; pc[i] = f.pc[r]!; rows[i] = i;
+    }
+    const r = rankMetrics(pp, pc, y, rows);
+    stats.get(labels[g]!)!.rank = { auc: r.auc, prAuc: r.prAuc, ks: r.ks, ...(r.delong ? { delong: r.delong } : {}) };
+  }
 }

@@ -35,14 +35,14 @@ test('radixOrder on float32-exact values (32-bit keys): same order, ties, labels
   const rows = Uint32Array.from({ length: vals.length }, (_, i) => i).filter((i) => i % 13 !== 5);
   const y = Int8Array.from(vals, (_, i) => (i % 3 ? 1 : 0));
   const payload = Uint32Array.from(vals, (_, i) => i * 7 + 1);
-  const s = radixOrder(vals, rows, y, [payload]);
+  const s = radixOrder(vals, rows, y, payload);
   assert.equal(s.f32, true);
   const got = Array.from(s.idx, (v) => vals[v & 0x7fffffff]!);
   const want = Array.from(rows, (r) => vals[r]!).sort((a, b) => a - b);
   assert.deepEqual(got.map((v) => v + 0), want.map((v) => v + 0));
   s.idx.forEach((v, i) => {
     assert.equal((v & 0x80000000) !== 0, y[v & 0x7fffffff] === 1);
-    assert.equal(s.payloads![0]![i], payload[v & 0x7fffffff]);
+    assert.equal(s.payload![i], payload[v & 0x7fffffff]);
   });
   const t = scoreTable(vals, rows, y);
   assert.deepEqual(Array.from(t.value), [...new Set(want.map((v) => v + 0))]);

@@ -38,8 +38,8 @@ test('time windows match DuckDB date_trunc for day, week and month (leap years, 
 });
 
 test('metrics in worker threads equal those computed here, and their errors arrive as WorkbenchErrors', async () => {
-  const { overTimeOfFrame, overTimeRecords, timeWindows } = await import('../../../../core/metrics/slices/index.js');
-  const { windowPartInWorker } = await import('../../../../core/metrics/frameTask.js');
+  const { overTimeOfFrame } = await import('../../../../core/metrics/slices/index.js');
+  const { overTimeInWorker } = await import('../../../../core/metrics/frameTask.js');
   const { shared } = await import('../../../../core/metrics/frame.js');
   const n = 3000;
   const y = shared(Int8Array, n), pp = shared(Float64Array, n), pc = shared(Float64Array, n), time = shared(Float64Array, n);
@@ -50,18 +50,13 @@ test('metrics in worker threads equal those computed here, and their errors arri
   }
   const frame = { n, y, pp, pc, keys: [], time };
   const opts = { threshold: 0.5, bootstrap: { B: 100, seed: 5 } };
+  assert.deepEqual(await overTimeInWorker(frame, opts), overTimeOfFrame(frame, opts));
   const { metricsInWorkers } = await import('../../../../core/metrics/frameTask.js');
   const { metricsOfFrame } = await import('../../../../core/metrics/computeMetrics.js');
   let halves = 0;
   const overall = { threshold: 0.5, sensitive: [], bootstrap: { B: 100, seed: 5 } };
-  // As runComparison runs them: the windows' rank statistics come from the overall rank half's sorts.
-  const tw = timeWindows(frame, opts, true);
-  const inWorkers = await metricsInWorkers(frame, overall, { onHalfDone: () => halves++, groups: () => ({ codes: tw.codes, G: tw.labels.length }) });
-  const { groups, ...both } = inWorkers;
-  assert.deepEqual(both, metricsOfFrame(frame, overall));
+  assert.deepEqual(await metricsInWorkers(frame, overall, { onHalfDone: () => halves++ }), metricsOfFrame(frame, overall));
   assert.equal(halves, 1, 'the first half to finish is reported once');
-  assert.equal(groups?.length, tw.labels.length);
-  assert.deepEqual(overTimeRecords(tw, await windowPartInWorker(frame, tw, opts), opts, groups), overTimeOfFrame(frame, opts));
   // A half that fails stops the other, and its own error is the one reported (not the other's cancel).
   await assert.rejects(metricsInWorkers(frame, { ...overall, sensitive: ['nope'] }), (e: unknown) => {
     const err = e as { code?: string; message?: string };
@@ -73,7 +68,7 @@ test('metrics in worker threads equal those computed here, and their errors arri
   const cancelled = metricsInWorkers(frame, overall, { signal: ac.signal });
   ac.abort();
   await assert.rejects(cancelled, (e: unknown) => (e as { code?: string }).code === 'CANCELLED');
-  await assert.rejects(metricsInWorkers(frame, overall, { groups: () => timeWindows({ n, y, pp, pc, keys: [] }, opts) as never }), (e: unknown) => {
+  await assert.rejects(overTimeInWorker({ n, y, pp, pc, keys: [] }, opts), (e: unknown) => {
     const err = e as { code?: string; message?: string };
     assert.equal(err.code, 'MAPPING_MISMATCH', err.message);
     assert.match(err.message ?? '', /timestamp/);
