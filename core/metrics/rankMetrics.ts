@@ -1,5 +1,5 @@
 import type { DeLongStats } from './delong.js';
-import { radixOrder } from './radixOrder.js';
+import { radixOrder, SortBuffers } from './radixOrder.js';
 import { tableOfSorted, type ScoreTable } from './scoreTable.js';
 
 /** Rank-based outcome metrics of both models on the labelled scored rows. */
@@ -56,22 +56,24 @@ export function curveStats(t: ScoreTable): { auc: number; ap: number; ks: number
  * production's placement of each row (V10 for a positive, V01 for a negative, a function of the
  * score only) is written per row, then one pass in candidate order reads it back next to the
  * candidate placement and accumulates the centred cross products (centred at the AUCs, which are
- * the placements' exact means). The same pass counts the bootstrap cells.
+ * the placements' exact means). The same pass counts the bootstrap cells. `buffers` holds the sorts'
+ * working arrays (a caller ranking several groups in turn passes one for all).
  */
-export function rankMetrics(pp: Float64Array, pc: Float64Array, y: Int8Array, rows: Uint32Array, onTable?: (model: 0 | 1, t: ScoreTable) => void): RankMetrics {
+export function rankMetrics(pp: Float64Array, pc: Float64Array, y: Int8Array, rows: Uint32Array, onTable?: (model: 0 | 1, t: ScoreTable) => void, buffers = new SortBuffers()): RankMetrics {
   // The production sort's arrays are dropped (productionPass returns) before the candidate sort allocates
   // its own, and so is production's table once onTable has seen it (~16 bytes a distinct score).
+  // Both sorts and their level arrays use the same working arrays (`buffers`): production's are done with when the candidate sorts.
   let tp: ScoreTable | null, word: Uint32Array, binSep: Uint8Array | undefined;
-  ({ tp, word, binSep } = productionPass(pp, rows, y));
+  ({ tp, word, binSep } = productionPass(pp, rows, y, buffers));
   const Dp = tp!.value.length;
   const P = tp!.P, N = tp!.N;
   const a = curveStats(tp!);
   const massP = Dp > EXACT_LEVELS ? null : massBins(tp!, BOOT_BINS); // used when the candidate has many levels
   onTable?.(0, tp!);
   tp = null;
-  const sc = radixOrder(pc, rows, y, word);
+  const sc = radixOrder(pc, rows, y, word, buffers);
   const sortedWord = sc.payload!;
-  const { table: tc, level: lc } = tableOfSorted(sc);
+  const { table: tc, level: lc } = tableOfSorted(sc, buffers);
   const Dc = tc.value.length;
   const exact = Dp <= EXACT_LEVELS && Dc <= EXACT_LEVELS;
   const remapP = exact || !massP ? identity(EXACT_LEVELS) : massP;
@@ -113,25 +115,25 @@ export function rankMetrics(pp: Float64Array, pc: Float64Array, y: Int8Array, ro
  * word rides through the candidate sort as payload, so the candidate-order pass never gathers by row
  * (cache misses).
  */
-function productionPass(pp: Float64Array, rows: Uint32Array, y: Int8Array): { tp: ScoreTable; word: Uint32Array; binSep?: Uint8Array } {
-  const sp = radixOrder(pp, rows, y);
-  const { table: tp, level: lp } = tableOfSorted(sp);
+function productionPass(pp: Float64Array, rows: Uint32Array, y: Int8Array, buffers: SortBuffers): { tp: ScoreTable; word: Uint32Array; binSep?: Uint8Array } {
+  const sp = radixOrder(pp, rows, y, undefined, buffers);
+  const { table: tp, level: lp } = tableOfSorted(sp, buffers);
   const Dp = tp.value.length;
   const binOfP = Dp <= EXACT_LEVELS ? identity(Dp) : massBins(tp, BOOT_BINS);
   const P = tp.P, N = tp.N;
   const pack = 2 * Math.max(P, N) < 2 ** 25;
   const word = new Uint32Array(pp.length), binSep = pack ? undefined : new Uint8Array(pp.length);
-  {
-    const u10 = new Float64Array(Dp), u01 = new Float64Array(Dp);
-    for (let k = 0, negBelow = 0, posBelow = 0; k < Dp; k++) {
-      u10[k] = 2 * negBelow + tp.neg[k]!; u01[k] = 2 * (P - posBelow) - tp.pos[k]!;
-      negBelow += tp.neg[k]!; posBelow += tp.pos[k]!;
+  // Placements level by level (sorted rows visit every level in order): u10 for a positive, u01 for a negative.
+  let negBelow = 0, posBelow = 0, atL = -1, u10 = 0, u01 = 0;
+  for (let i = 0; i < sp.idx.length; i++) {
+    const v = sp.idx[i]!, r = v & 0x7fffffff, l = lp[i]!;
+    if (l !== atL) {
+      if (atL >= 0) { negBelow += tp.neg[atL]!; posBelow += tp.pos[atL]!; }
+      atL = l;
+      u10 = 2 * negBelow + tp.neg[l]!; u01 = 2 * (P - posBelow) - tp.pos[l]!;
     }
-    for (let i = 0; i < sp.idx.length; i++) {
-      const v = sp.idx[i]!, r = v & 0x7fffffff, l = lp[i]!;
-      const u = v & 0x80000000 ? u10[l]! : u01[l]!;
-      if (binSep) { word[r] = u; binSep[r] = binOfP[l]!; } else word[r] = (u + binOfP[l]! * 2 ** 25) >>> 0;
-    }
+    const u = v & 0x80000000 ? u10 : u01;
+    if (binSep) { word[r] = u; binSep[r] = binOfP[l]!; } else word[r] = (u + binOfP[l]! * 2 ** 25) >>> 0;
   }
   return binSep ? { tp, word, binSep } : { tp, word };
 }
