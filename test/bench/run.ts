@@ -8,6 +8,7 @@
  * The measured child runs the compiled core in dist/, as the installed `shadowbench` does.
  */
 import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -30,8 +31,12 @@ interface ChildResult {
   records: number;
   /** Sampled peak RSS (MB) per progress stage. */
   peakMB: Record<string, number>;
-  /** CPU seconds of every thread of the process during the replay. */
+  /** CPU seconds (user + system) of every thread of the process during the replay. */
   replayCpuS: number;
+  /** CPU seconds of every thread per stage: import (with the models' start), replay, metrics; and of the whole run. */
+  cpuS: { import: number; replay: number; metrics: number; total: number };
+  /** Minor page faults of the whole run (each fresh page of memory costs one). */
+  pageFaults: number;
 }
 
 async function child(rows: number, data: string): Promise<void> {
@@ -48,7 +53,8 @@ async function child(rows: number, data: string): Promise<void> {
   const peak: Record<string, number> = {};
   let stage = 'import';
   const timer = setInterval(() => { const r = process.memoryUsage.rss() / 2 ** 20; if (!(peak[stage]! >= r)) peak[stage] = r; }, 50);
-  let cpu0 = process.cpuUsage(), replayCpu = { user: 0, system: 0 };
+  const cpuStart = process.cpuUsage(), faults0 = process.resourceUsage().minorPageFault;
+  let cpu0 = cpuStart, replayCpu = { user: 0, system: 0 }, importCpu = { user: 0, system: 0 };
   let importEnd = 0;
   let lastImport = 0;
   let replayEnd = 0;
@@ -57,16 +63,18 @@ async function child(rows: number, data: string): Promise<void> {
     onProgress: (p) => {
       stage = p.stage;
       if (p.stage === 'import') lastImport = performance.now();
-      if (p.stage === 'replay' && !importEnd) { importEnd = performance.now(); cpu0 = process.cpuUsage(); }
+      if (p.stage === 'replay' && !importEnd) { importEnd = performance.now(); cpu0 = process.cpuUsage(); importCpu = process.cpuUsage(cpuStart); }
       if (p.stage === 'metrics' && !replayEnd) { replayEnd = performance.now(); replayCpu = process.cpuUsage(cpu0); }
     },
   });
   const end = performance.now();
+  const totalCpu = process.cpuUsage(cpuStart), faults = process.resourceUsage().minorPageFault - faults0;
   clearInterval(timer);
   await ws.close();
   const res: ChildResult = {
     rows, importMs: (lastImport || importEnd) - t0, modelsMs: importEnd - (lastImport || importEnd), replay: result.stats!.timings, metricsMs: end - replayEnd, totalMs: end - t0,
-    maxRssMB: process.resourceUsage().maxRSS / 1024, records: result.metrics.length, peakMB: peak, replayCpuS: (replayCpu.user + replayCpu.system) / 1e6,
+    maxRssMB: process.resourceUsage().maxRSS / 1024, records: result.metrics.length, peakMB: peak, replayCpuS: secs(replayCpu),
+    cpuS: { import: secs(importCpu), replay: secs(replayCpu), metrics: secs(totalCpu) - secs(importCpu) - secs(replayCpu), total: secs(totalCpu) }, pageFaults: faults,
   };
   process.stdout.write(JSON.stringify(res) + '\n');
 }
@@ -90,6 +98,7 @@ async function rawSessionRun(): Promise<number> {
 }
 
 const fmt = (v: number) => Math.round(v).toLocaleString('en-US');
+const secs = (c: { user: number; system: number }) => (c.user + c.system) / 1e6;
 const rate = (rows: number, ms: number) => (ms > 0 ? `${fmt(rows / (ms / 1000))} rows/s` : 'n/a');
 
 async function parent(sizes: number[]): Promise<void> {
@@ -122,6 +131,8 @@ async function parent(sizes: number[]): Promise<void> {
     console.log(`    write + commit             ${(rp.writeMs / 1000).toFixed(2)} s   ${rate(rows, rp.writeMs)}`);
     console.log(`  metrics (${res.records} records, B = 1000) ${(res.metricsMs / 1000).toFixed(2)} s   ${rate(rows, res.metricsMs)}`);
     console.log(`  whole run                   ${(res.totalMs / 1000).toFixed(2)} s   ${rate(rows, res.totalMs)}   (target >= 1,000,000 rows/s)`);
+    const c = res.cpuS, cores = availableParallelism();
+    console.log(`  CPU, all threads            ${c.total.toFixed(1)} CPU-s (import ${c.import.toFixed(1)}, replay ${c.replay.toFixed(1)}, metrics ${c.metrics.toFixed(1)}): no less than ${(c.total / cores).toFixed(1)} s on ${cores} cores; ${fmt(res.pageFaults)} page faults`);
     console.log(`  peak RSS                    ${fmt(res.maxRssMB)} MB   (target < 1,500 MB)`);
     console.log(`    by stage (sampled)         ${Object.entries(res.peakMB).map(([k, v]) => `${k} ${fmt(v)} MB`).join(', ')}\n`);
   }
