@@ -60,9 +60,9 @@ export function curveStats(t: ScoreTable): { auc: number; ap: number; ks: number
  * working arrays (a caller ranking several groups in turn passes one for all).
  */
 export function rankMetrics(pp: Float64Array, pc: Float64Array, y: Int8Array, rows: Uint32Array, onTable?: (model: 0 | 1, t: ScoreTable) => void, buffers = new SortBuffers()): RankMetrics {
-  // The production sort's arrays are dropped (productionPass returns) before the candidate sort allocates
-  // its own, and so is production's table once onTable has seen it (~16 bytes a distinct score).
-  // Both sorts and their level arrays use the same working arrays (`buffers`): production's are done with when the candidate sorts.
+  // The candidate sort and its levels reuse the production sort's working arrays (`buffers`: production's
+  // sorted rows are done with when productionPass returns), and production's table is dropped once
+  // onTable has seen it (~16 bytes a distinct score).
   let tp: ScoreTable | null, word: Uint32Array, binSep: Uint8Array | undefined;
   ({ tp, word, binSep } = productionPass(pp, rows, y, buffers));
   const Dp = tp!.value.length;

@@ -31,9 +31,7 @@ interface ChildResult {
   records: number;
   /** Sampled peak RSS (MB) per progress stage. */
   peakMB: Record<string, number>;
-  /** CPU seconds (user + system) of every thread of the process during the replay. */
-  replayCpuS: number;
-  /** CPU seconds of every thread per stage: import (with the models' start), replay, metrics; and of the whole run. */
+  /** CPU seconds (user + system) of every thread per stage: import (with the models' start), replay, metrics; and of the whole run. */
   cpuS: { import: number; replay: number; metrics: number; total: number };
   /** Minor page faults of the whole run (each fresh page of memory costs one). */
   pageFaults: number;
@@ -73,7 +71,7 @@ async function child(rows: number, data: string): Promise<void> {
   await ws.close();
   const res: ChildResult = {
     rows, importMs: (lastImport || importEnd) - t0, modelsMs: importEnd - (lastImport || importEnd), replay: result.stats!.timings, metricsMs: end - replayEnd, totalMs: end - t0,
-    maxRssMB: process.resourceUsage().maxRSS / 1024, records: result.metrics.length, peakMB: peak, replayCpuS: secs(replayCpu),
+    maxRssMB: process.resourceUsage().maxRSS / 1024, records: result.metrics.length, peakMB: peak,
     cpuS: { import: secs(importCpu), replay: secs(replayCpu), metrics: secs(totalCpu) - secs(importCpu) - secs(replayCpu), total: secs(totalCpu) }, pageFaults: faults,
   };
   process.stdout.write(JSON.stringify(res) + '\n');
@@ -123,7 +121,7 @@ async function parent(sizes: number[]): Promise<void> {
     console.log(`${fmt(rows)} rows:`);
     console.log(`  import (kept Parquet copy) ${(res.importMs / 1000).toFixed(2)} s   ${rate(rows, res.importMs)}`);
     console.log(`  open models, resolve map    ${(res.modelsMs / 1000).toFixed(2)} s`);
-    console.log(`  replay                      ${(rp.totalMs / 1000).toFixed(2)} s   ${rate(rows, rp.totalMs)}   (${(res.replayCpuS / (rp.totalMs / 1000)).toFixed(2)} cores busy on average)`);
+    console.log(`  replay                      ${(rp.totalMs / 1000).toFixed(2)} s   ${rate(rows, rp.totalMs)}   (${(res.cpuS.replay / (rp.totalMs / 1000)).toFixed(2)} cores busy on average)`);
     console.log(`    reading (DuckDB, copy out) ${(rp.readMs / 1000).toFixed(2)} s   ${rate(rows, rp.readMs)}`);
     console.log(`    building tensors           ${(rp.buildMs / 1000).toFixed(2)} s   ${rate(rows, rp.buildMs)}`);
     console.log(`    inference (both models, in their workers, overlapping the rest) ${((rp.modelMs ?? 0) / 1000).toFixed(2)} s   ${rate(rows, rp.modelMs ?? 0)}`);
