@@ -25,27 +25,10 @@ export interface SortedRows {
  * passes never gather labels; `payload[row]` travels the same way (sorted rows never gather it). O(n) time, 6 n words of scratch. Values must not be NaN.
  * When every value is exactly a float32, the sort runs on 32-bit keys instead (radixOrder32, `f32`).
  */
-export function radixOrder(values: Float64Array, rows: Uint32Array, y?: Int8Array, payload?: Uint32Array, buffers = new SortBuffers()): SortedRows {
+export function radixOrder(values: Float64Array, rows: Uint32Array, y?: Int8Array, payload?: Uint32Array): SortedRows {
   // Doubles that are not float32s usually show at the first row: no 32-bit buffers allocated for nothing.
   const first = rows.length ? values[rows[0]!]! : 0;
-  return (Math.fround(first) === first ? radixOrder32(values, rows, y, payload, buffers) : null) ?? radixOrder64(values, rows, y, payload, buffers);
-}
-
-/**
- * Working arrays of radixOrder and tableOfSorted, kept for the next sort: sorting two models' 10M
- * scores in turn then touches ~200 MB of fresh memory instead of ~400 MB (a fresh page costs a page
- * fault, ~1 s of system time per 250k pages here). A sort given buffers returns views of them,
- * valid until the buffers are used again.
- */
-export class SortBuffers {
-  private readonly slots = new Map<string, ArrayBuffer>();
-
-  /** n 32-bit words of slot `name` (contents undefined). */
-  u32(name: string, n: number): Uint32Array {
-    let b = this.slots.get(name);
-    if (!b || b.byteLength < 4 * n) { b = new ArrayBuffer(4 * n); this.slots.set(name, b); }
-    return new Uint32Array(b, 0, n);
-  }
+  return (Math.fround(first) === first ? radixOrder32(values, rows, y, payload) : null) ?? radixOrder64(values, rows, y, payload);
 }
 
 /**
@@ -55,11 +38,11 @@ export class SortBuffers {
  * scatter's write streams in cache, measured 20-25% faster on 10M scores than three 11-bit digits.
  * Null as soon as a value is not exactly a float32.
  */
-function radixOrder32(values: Float64Array, rows: Uint32Array, y: Int8Array | undefined, payload: Uint32Array | undefined, buf: SortBuffers): SortedRows | null {
+function radixOrder32(values: Float64Array, rows: Uint32Array, y?: Int8Array, payload?: Uint32Array): SortedRows | null {
   const n = rows.length;
-  let key = buf.u32('a', n), idx = buf.u32('b', n);
-  const fl = new Float32Array(key.buffer, key.byteOffset, n);
-  let pay = payload ? buf.u32('e', n) : undefined, pay2 = payload ? buf.u32('f', n) : undefined;
+  const fl = new Float32Array(n);
+  let key = new Uint32Array(fl.buffer), idx = new Uint32Array(n);
+  let pay = payload ? new Uint32Array(n) : undefined, pay2 = payload ? new Uint32Array(n) : undefined;
   const hist = new Uint32Array(4 * 256);
   for (let i = 0; i < n; i++) {
     const r = rows[i]!, v = values[r]!;
@@ -73,7 +56,7 @@ function radixOrder32(values: Float64Array, rows: Uint32Array, y: Int8Array | un
     if (pay) pay[i] = payload![r]!;
     hist[h & 255]++; hist[256 + ((h >>> 8) & 255)]++; hist[512 + ((h >>> 16) & 255)]++; hist[768 + (h >>> 24)]++;
   }
-  let key2 = buf.u32('c', n), idx2 = buf.u32('d', n);
+  let key2 = new Uint32Array(n), idx2 = new Uint32Array(n);
   const off = new Uint32Array(256);
   for (let d = 0; d < 4 && n > 0; d++) {
     const base = d * 256;
@@ -101,12 +84,12 @@ function radixOrder32(values: Float64Array, rows: Uint32Array, y: Int8Array | un
   return pay ? { idx, hi: key, lo: key, payload: pay, f32: true } : { idx, hi: key, lo: key, f32: true };
 }
 
-function radixOrder64(values: Float64Array, rows: Uint32Array, y: Int8Array | undefined, payload: Uint32Array | undefined, buf: SortBuffers): SortedRows {
+function radixOrder64(values: Float64Array, rows: Uint32Array, y?: Int8Array, payload?: Uint32Array): SortedRows {
   const n = rows.length;
   const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
   const LO = LITTLE_ENDIAN ? 0 : 1, HI = 1 - LO;
-  let hi = buf.u32('a', n), lo = buf.u32('g', n), idx = buf.u32('b', n);
-  let pay = payload ? buf.u32('e', n) : undefined, pay2 = payload ? buf.u32('f', n) : undefined;
+  let hi = new Uint32Array(n), lo = new Uint32Array(n), idx = new Uint32Array(n);
+  let pay = payload ? new Uint32Array(n) : undefined, pay2 = payload ? new Uint32Array(n) : undefined;
   const hist = new Uint32Array(6 * 2048);
   for (let i = 0; i < n; i++) {
     const r = rows[i]!;
@@ -118,7 +101,7 @@ function radixOrder64(values: Float64Array, rows: Uint32Array, y: Int8Array | un
     hist[l & 2047]++; hist[2048 + ((l >>> 11) & 2047)]++; hist[4096 + (l >>> 22)]++;
     hist[6144 + (h & 2047)]++; hist[8192 + ((h >>> 11) & 2047)]++; hist[10240 + (h >>> 22)]++;
   }
-  let hi2 = buf.u32('c', n), lo2 = buf.u32('h', n), idx2 = buf.u32('d', n);
+  let hi2 = new Uint32Array(n), lo2 = new Uint32Array(n), idx2 = new Uint32Array(n);
   const off = new Uint32Array(2048);
   for (let d = 0; d < 6 && n > 0; d++) {
     const base = d * 2048;

@@ -1,5 +1,5 @@
 import type { DeLongStats } from './delong.js';
-import { radixOrder, SortBuffers } from './radixOrder.js';
+import { radixOrder } from './radixOrder.js';
 import { tableOfSorted, type ScoreTable } from './scoreTable.js';
 
 /** Rank-based outcome metrics of both models on the labelled scored rows. */
@@ -56,24 +56,22 @@ export function curveStats(t: ScoreTable): { auc: number; ap: number; ks: number
  * production's placement of each row (V10 for a positive, V01 for a negative, a function of the
  * score only) is written per row, then one pass in candidate order reads it back next to the
  * candidate placement and accumulates the centred cross products (centred at the AUCs, which are
- * the placements' exact means). The same pass counts the bootstrap cells. `buffers` holds the sorts'
- * working arrays (a caller ranking several groups in turn passes one for all).
+ * the placements' exact means). The same pass counts the bootstrap cells.
  */
-export function rankMetrics(pp: Float64Array, pc: Float64Array, y: Int8Array, rows: Uint32Array, onTable?: (model: 0 | 1, t: ScoreTable) => void, buffers = new SortBuffers()): RankMetrics {
-  // The candidate sort and its levels reuse the production sort's working arrays (`buffers`: production's
-  // sorted rows are done with when productionPass returns), and production's table is dropped once
-  // onTable has seen it (~16 bytes a distinct score).
+export function rankMetrics(pp: Float64Array, pc: Float64Array, y: Int8Array, rows: Uint32Array, onTable?: (model: 0 | 1, t: ScoreTable) => void): RankMetrics {
+  // The production sort's arrays are dropped (productionPass returns) before the candidate sort allocates
+  // its own, and so is production's table once onTable has seen it (~16 bytes a distinct score).
   let tp: ScoreTable | null, word: Uint32Array, binSep: Uint8Array | undefined;
-  ({ tp, word, binSep } = productionPass(pp, rows, y, buffers));
+  ({ tp, word, binSep } = productionPass(pp, rows, y));
   const Dp = tp!.value.length;
   const P = tp!.P, N = tp!.N;
   const a = curveStats(tp!);
   const massP = Dp > EXACT_LEVELS ? null : massBins(tp!, BOOT_BINS); // used when the candidate has many levels
   onTable?.(0, tp!);
   tp = null;
-  const sc = radixOrder(pc, rows, y, word, buffers);
+  const sc = radixOrder(pc, rows, y, word);
   const sortedWord = sc.payload!;
-  const { table: tc, level: lc } = tableOfSorted(sc, buffers);
+  const { table: tc, level: lc } = tableOfSorted(sc);
   const Dc = tc.value.length;
   const exact = Dp <= EXACT_LEVELS && Dc <= EXACT_LEVELS;
   const remapP = exact || !massP ? identity(EXACT_LEVELS) : massP;
@@ -115,9 +113,9 @@ export function rankMetrics(pp: Float64Array, pc: Float64Array, y: Int8Array, ro
  * word rides through the candidate sort as payload, so the candidate-order pass never gathers by row
  * (cache misses).
  */
-function productionPass(pp: Float64Array, rows: Uint32Array, y: Int8Array, buffers: SortBuffers): { tp: ScoreTable; word: Uint32Array; binSep?: Uint8Array } {
-  const sp = radixOrder(pp, rows, y, undefined, buffers);
-  const { table: tp, level: lp } = tableOfSorted(sp, buffers);
+function productionPass(pp: Float64Array, rows: Uint32Array, y: Int8Array): { tp: ScoreTable; word: Uint32Array; binSep?: Uint8Array } {
+  const sp = radixOrder(pp, rows, y);
+  const { table: tp, level: lp } = tableOfSorted(sp);
   const Dp = tp.value.length;
   const binOfP = Dp <= EXACT_LEVELS ? identity(Dp) : massBins(tp, BOOT_BINS);
   const P = tp.P, N = tp.N;

@@ -1,4 +1,4 @@
-import { keyToDouble, keyToFloat, radixOrder, type SortBuffers, type SortedRows } from './radixOrder.js';
+import { keyToDouble, keyToFloat, radixOrder, type SortedRows } from './radixOrder.js';
 
 /**
  * One model's scores collapsed to distinct values, ascending, with the positive and negative
@@ -16,10 +16,10 @@ export interface ScoreTable {
   N: number;
 }
 
-/** The ScoreTable of rows sorted by radixOrder, and each sorted row's level (index into the table; in `buffers` when given). */
-export function tableOfSorted(s: SortedRows, buffers?: SortBuffers): { table: ScoreTable; level: Uint32Array } {
+/** The ScoreTable of rows sorted by radixOrder, and each sorted row's level (index into the table). */
+export function tableOfSorted(s: SortedRows): { table: ScoreTable; level: Uint32Array } {
   const n = s.idx.length, { hi, lo, idx } = s;
-  const level = buffers ? buffers.u32('level', n) : new Uint32Array(n);
+  const level = new Uint32Array(n);
   let D = 0;
   if (s.f32) {
     for (let i = 0; i < n; i++) {

@@ -1,7 +1,6 @@
 import type { Cell } from '../cellMetrics.js';
 import type { DeLongStats } from '../delong.js';
 import type { MetricFrame } from '../frame.js';
-import { SortBuffers } from '../radixOrder.js';
 import { rankMetrics } from '../rankMetrics.js';
 import { logLossTerm } from '../rowStats.js';
 
@@ -102,7 +101,6 @@ function addRankStats(f: MetricFrame, codes: Int32Array, labels: readonly string
     if (g < 0 || f.y[i]! < 0 || !(Number.isFinite(f.pp[i]!) && Number.isFinite(f.pc[i]!))) continue;
     order[fill[g]!++] = i;
   }
-  const buffers = new SortBuffers(); // one group's sorts after another's: the same working arrays
   for (let g = 0; g < G; g++) {
     const a = start[g]!, m = start[g + 1]! - a;
     if (m === 0) continue;
@@ -111,7 +109,7 @@ function addRankStats(f: MetricFrame, codes: Int32Array, labels: readonly string
       const r = order[a + i]!;
       y[i] = f.y[r]!; pp[i] = f.pp[r]!; pc[i] = f.pc[r]!; rows[i] = i;
     }
-    const r = rankMetrics(pp, pc, y, rows, undefined, buffers);
+    const r = rankMetrics(pp, pc, y, rows);
     stats.get(labels[g]!)!.rank = { auc: r.auc, prAuc: r.prAuc, ks: r.ks, ...(r.delong ? { delong: r.delong } : {}) };
   }
 }

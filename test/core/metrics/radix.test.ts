@@ -1,8 +1,8 @@
 // radixOrder / scoreTable against the native numeric sort, and selectQuantiles against sorting.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { radixOrder, SortBuffers } from '../../../core/metrics/radixOrder.js';
-import { scoreTable, tableOfSorted } from '../../../core/metrics/scoreTable.js';
+import { radixOrder } from '../../../core/metrics/radixOrder.js';
+import { scoreTable } from '../../../core/metrics/scoreTable.js';
 import { selectQuantiles } from '../../../core/metrics/selectQuantiles.js';
 import { quantileSorted } from '../../../core/metrics/percentileInterval.js';
 import { rowStats } from '../../../core/metrics/rowStats.js';
@@ -52,28 +52,6 @@ test('radixOrder on float32-exact values (32-bit keys): same order, ties, labels
   const rowsMixed = Uint32Array.from([...rows, vals.length]);
   assert.equal(radixOrder(mixed, rowsMixed).f32, undefined);
   assert.deepEqual(Array.from(scoreTable(mixed, rowsMixed).value), [...new Set([...want, 0.1].sort((a, b) => a - b).map((v) => v + 0))]);
-});
-
-test('radixOrder and tableOfSorted with reused SortBuffers: each sort (smaller, larger, 32- or 64-bit, with or without payload) equals a sort with fresh arrays', () => {
-  const rng = createRng(5);
-  const f32 = Float64Array.from({ length: 4000 }, (_, i) => Math.fround(i % 3 ? rng.next() : Math.round(rng.next() * 10) / 10));
-  const f64 = Float64Array.from({ length: 6000 }, (_, i) => (i % 4 ? rng.next() * 1e3 - 500 : Math.round(rng.next() * 8)));
-  const y = Int8Array.from({ length: 6000 }, (_, i) => (i % 5 ? 0 : 1));
-  const payload = Uint32Array.from({ length: 6000 }, (_, i) => i ^ 0x5a5a);
-  const rowsOf = (n: number, skip: number) => Uint32Array.from({ length: n }, (_, i) => i).filter((i) => i % skip !== 1);
-  const flat = (s: ReturnType<typeof radixOrder>, level: Uint32Array) =>
-    ({ idx: Array.from(s.idx), hi: Array.from(s.hi), lo: Array.from(s.lo), payload: s.payload && Array.from(s.payload), level: Array.from(level) });
-  const buffers = new SortBuffers();
-  const cases: [Float64Array, Uint32Array, Uint32Array | undefined][] = [
-    [f64, rowsOf(6000, 7), payload], [f32, rowsOf(2500, 3), undefined], [f32, rowsOf(4000, 11), payload], [f64, rowsOf(300, 2), undefined], [f64, rowsOf(6000, 9), undefined],
-  ];
-  for (const [values, rows, pay] of cases) {
-    const fresh = radixOrder(values, rows, y, pay);
-    const reused = radixOrder(values, rows, y, pay, buffers);
-    const a = tableOfSorted(fresh), b = tableOfSorted(reused, buffers);
-    assert.deepEqual(flat(reused, b.level), flat(fresh, a.level), `${rows.length} rows`);
-    assert.deepEqual(b.table, a.table);
-  }
 });
 
 test('selectQuantiles equals numpy-linear quantiles of the sorted values', () => {
