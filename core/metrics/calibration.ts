@@ -114,30 +114,33 @@ export function logisticRecalibration(t: ScoreTable): { slope: number; intercept
   if (!(t.P > 0 && t.N > 0)) return fail('needs positives and negatives');
   if (t.value.length < 2) return fail('needs at least two distinct scores');
   const D = t.value.length;
-  const x = new Float64Array(D), w = new Float64Array(D);
+  const x = new Float64Array(D); // the weights (rows at each score) are pos + neg, summed where used: 8 bytes a distinct score less
   for (let k = 0; k < D; k++) {
     const p = Math.min(Math.max(t.value[k]!, LOGIT_EPS), 1 - LOGIT_EPS);
-    x[k] = Math.log(p / (1 - p)); w[k] = t.pos[k]! + t.neg[k]!;
+    x[k] = Math.log(p / (1 - p));
   }
   let start: [number, number] = [0, 0];
   if (D > 4096) {
     // Up to 65,536 groups (at least two scores each): at 10M rows the start is then within ~1e-8 and one exact pass confirms it (2,048 groups needed two).
-    const G = Math.min(65536, D >> 1), gx = new Float64Array(G), gw = new Float64Array(G), gp = t.pos instanceof Uint32Array ? new Uint32Array(G) : new Float64Array(G); // as t.pos: newton's loop sees one array type
-    for (let k = 0; k < D; k++) { const g = Math.floor((k * G) / D); gx[g] += x[k]! * w[k]!; gw[g] += w[k]!; gp[g] += t.pos[k]!; }
-    for (let g = 0; g < G; g++) gx[g] /= gw[g]!;
-    const coarse = newton(gx, gw, gp, [0, 0], 1e-8);
+    // Group counts typed as t.pos and t.neg: newton's loop sees one array type.
+    const G = Math.min(65536, D >> 1), gx = new Float64Array(G), counts = () => (t.pos instanceof Uint32Array ? new Uint32Array(G) : new Float64Array(G));
+    const gp = counts(), gn = counts();
+    for (let k = 0; k < D; k++) { const g = Math.floor((k * G) / D), wk = t.pos[k]! + t.neg[k]!; gx[g] += x[k]! * wk; gp[g] += t.pos[k]!; gn[g] += t.neg[k]!; }
+    for (let g = 0; g < G; g++) gx[g] /= gp[g]! + gn[g]!;
+    const coarse = newton(gx, gp, gn, [0, 0], 1e-8);
     if (coarse) start = coarse;
   }
-  const fit = newton(x, w, t.pos, start, 1e-8);
+  const fit = newton(x, t.pos, t.neg, start, 1e-8);
   return fit ? { slope: fit[1], intercept: fit[0] } : fail('logistic fit did not converge (perfect separation?)');
 }
 
-function newton(x: Float64Array, w: Float64Array, pos: Float64Array | Uint32Array, start: [number, number], tol: number): [number, number] | undefined {
+/** Newton iterations of the weighted logistic fit: at x[k], pos[k] positives out of pos[k] + neg[k] rows. */
+function newton(x: Float64Array, pos: Float64Array | Uint32Array, neg: Float64Array | Uint32Array, start: [number, number], tol: number): [number, number] | undefined {
   let [a, b] = start;
   for (let it = 0; it < 100; it++) {
     let g0 = 0, g1 = 0, h00 = 0, h01 = 0, h11 = 0;
     for (let k = 0; k < x.length; k++) {
-      const xk = x[k]!, wk = w[k]!;
+      const xk = x[k]!, wk = pos[k]! + neg[k]!;
       const mu = 1 / (1 + Math.exp(-(a + b * xk)));
       const r = pos[k]! - wk * mu, v = wk * mu * (1 - mu);
       g0 += r; g1 += r * xk; h00 += v; h01 += v * xk; h11 += v * xk * xk;

@@ -59,9 +59,10 @@ export function curveStats(t: ScoreTable): { auc: number; ap: number; ks: number
  * the placements' exact means). The same pass counts the bootstrap cells.
  */
 export function rankMetrics(pp: Float64Array, pc: Float64Array, y: Int8Array, rows: Uint32Array, onTable?: (model: 0 | 1, t: ScoreTable) => void): RankMetrics {
-  // The production sort's arrays are dropped (productionPass returns) before the candidate sort allocates
-  // its own, and so is production's table once onTable has seen it (~16 bytes a distinct score).
-  let tp: ScoreTable | null, word: Uint32Array, binSep: Uint8Array | undefined;
+  // Each sort's arrays are dropped as soon as its pass is over (productionPass, candidatePass return),
+  // and production's table once onTable has seen it (~16 bytes a distinct score): the candidate's
+  // calibration (onTable) runs with neither sort alive.
+  let tp: ScoreTable | null, word: Uint32Array | null, binSep: Uint8Array | undefined;
   ({ tp, word, binSep } = productionPass(pp, rows, y));
   const Dp = tp!.value.length;
   const P = tp!.P, N = tp!.N;
@@ -69,6 +70,28 @@ export function rankMetrics(pp: Float64Array, pc: Float64Array, y: Int8Array, ro
   const massP = Dp > EXACT_LEVELS ? null : massBins(tp!, BOOT_BINS); // used when the candidate has many levels
   onTable?.(0, tp!);
   tp = null;
+  const { tc, counts, K, exact, s, b } = candidatePass(pc, rows, y, word, binSep, { Dp, massP, auc: a.auc, P, N });
+  word = null;
+  onTable?.(1, tc);
+  const out: RankMetrics = { auc: [a.auc, b.auc], prAuc: [a.ap, b.ap], ks: [a.ks, b.ks], cells: { counts, K, exact } };
+  if (!(P > 0 && N > 0)) return out;
+  const v = (x: number, n: number) => (n > 1 ? x / (n - 1) : 0); // one value: variance 0, as var_samp NULL -> 0 before
+  out.delong = {
+    nPos: P, nNeg: N, auc: [a.auc, b.auc],
+    s10: [[v(s[0]!, P), v(s[2]!, P)], [v(s[2]!, P), v(s[1]!, P)]],
+    s01: [[v(s[3]!, N), v(s[5]!, N)], [v(s[5]!, N), v(s[4]!, N)]],
+  };
+  return out;
+}
+
+/**
+ * The candidate's sort (production's per-row word riding as payload) and table, and one pass in
+ * candidate order: the centred DeLong cross products (positives: 00, 11, 01; negatives: 00, 11, 01)
+ * and the bootstrap cells.
+ */
+function candidatePass(pc: Float64Array, rows: Uint32Array, y: Int8Array, word: Uint32Array, binSep: Uint8Array | undefined,
+  prod: { Dp: number; massP: Uint8Array | null; auc: number; P: number; N: number }): { tc: ScoreTable; counts: Float64Array; K: [number, number]; exact: boolean; s: Float64Array; b: { auc: number; ap: number; ks: number } } {
+  const { Dp, massP, P, N } = prod;
   const sc = radixOrder(pc, rows, y, word);
   const sortedWord = sc.payload!;
   const { table: tc, level: lc } = tableOfSorted(sc);
@@ -79,7 +102,7 @@ export function rankMetrics(pp: Float64Array, pc: Float64Array, y: Int8Array, ro
   const K: [number, number] = [exact ? Dp : BOOT_BINS, exact ? Dc : BOOT_BINS];
   const counts = new Float64Array(K[0] * K[1] * 2);
   const b = curveStats(tc);
-  const s = new Float64Array(6); // positives: 00, 11, 01; negatives: 00, 11, 01
+  const s = new Float64Array(6);
   const n2P = 2 * P, n2N = 2 * N, LOW = 2 ** 25 - 1;
   // Candidate placements (as placements(tc), same arithmetic) level by level: sorted rows visit every level in order.
   let negBelowC = 0, posBelowC = 0, atL = -1, v10 = 0, v01 = 0;
@@ -91,20 +114,11 @@ export function rankMetrics(pp: Float64Array, pc: Float64Array, y: Int8Array, ro
       v10 = (negBelowC + 0.5 * tc.neg[l]!) / tc.N; v01 = (tc.P - posBelowC - 0.5 * tc.pos[l]!) / tc.P;
     }
     const w = sortedWord[i]!, u = binSep ? w : w & LOW, bin = binSep ? binSep[r]! : w >>> 25;
-    const d0 = u / (pos ? n2N : n2P) - a.auc, d1 = (pos ? v10 : v01) - b.auc, o = pos ? 0 : 3;
+    const d0 = u / (pos ? n2N : n2P) - prod.auc, d1 = (pos ? v10 : v01) - b.auc, o = pos ? 0 : 3;
     s[o] += d0 * d0; s[o + 1] += d1 * d1; s[o + 2] += d0 * d1;
     counts[(remapP[bin]! * K[1] + binOfC[l]!) * 2 + (pos ? 1 : 0)]++;
   }
-  onTable?.(1, tc);
-  const out: RankMetrics = { auc: [a.auc, b.auc], prAuc: [a.ap, b.ap], ks: [a.ks, b.ks], cells: { counts, K, exact } };
-  if (!(P > 0 && N > 0)) return out;
-  const v = (x: number, n: number) => (n > 1 ? x / (n - 1) : 0); // one value: variance 0, as var_samp NULL -> 0 before
-  out.delong = {
-    nPos: P, nNeg: N, auc: [a.auc, b.auc],
-    s10: [[v(s[0]!, P), v(s[2]!, P)], [v(s[2]!, P), v(s[1]!, P)]],
-    s01: [[v(s[3]!, N), v(s[5]!, N)], [v(s[5]!, N), v(s[4]!, N)]],
-  };
-  return out;
+  return { tc, counts, K, exact, s, b };
 }
 
 /**
