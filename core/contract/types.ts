@@ -161,6 +161,8 @@ export interface ProgressEvent {
   rate: number;
   /** Seconds remaining, or null when unknown. */
   etaSeconds: number | null;
+  /** What done and total count: rows (when absent), or the steps of a stage that is not a pass over rows (metrics, drift, slices, time windows). */
+  unit?: 'rows' | 'steps';
 }
 
 export interface LogEvent {

@@ -38,7 +38,7 @@ export interface ComparisonArgs {
   fresh?: boolean;
   bootstrap?: { B: number; seed: number };
   signal?: AbortSignal;
-  onProgress?: (p: ReplayProgress | { stage: string; done: number; total: number; rate: number; etaSeconds: number | null }) => void;
+  onProgress?: (p: ReplayProgress | StageProgress) => void;
   onLog?: (message: string) => void;
   /** Non-inferiority margin on the paired deltas (default 0.01 on unit-free metrics). */
   margin?: number;
@@ -135,7 +135,7 @@ export async function recordedBatchSize(ws: Workspace, dataset: DatasetInfo, col
 
 /** Input drift (reference vs traffic, per mapped input column, also per time window) and score shift (candidate vs production on the same rows). */
 async function driftRecords(ws: Workspace, plan: ReplayPlan, dataset: DatasetInfo, reference: DatasetInfo, relation: string, args: ComparisonArgs): Promise<MetricRecord[]> {
-  args.onProgress?.({ stage: 'drift', done: 0, total: 1, rate: 0, etaSeconds: null });
+  args.onProgress?.(steps('drift', 0, 1));
   const columns = [...new Set([...plan.production.inputs, ...plan.candidate.inputs].flatMap((i) => i.columns))];
   const missing = columns.filter((c) => !reference.columns.some((r) => r.name === c));
   if (missing.length) {
@@ -151,9 +151,15 @@ async function driftRecords(ws: Workspace, plan: ReplayPlan, dataset: DatasetInf
     if (!r.group) continue; // the per-run share is about input columns only
     records.push({ ...r, id: r.id.replace(/^drift\./, 'drift.score_shift.'), model: 'delta', group: { scores: 'candidate vs production' } });
   }
-  args.onProgress?.({ stage: 'drift', done: 1, total: 1, rate: 0, etaSeconds: 0 });
+  args.onProgress?.(steps('drift', 1, 1));
   return records;
 }
+
+/** Progress of a stage; `unit` 'steps' for a stage that is not a pass over rows (metrics, drift, slices, time windows). */
+export interface StageProgress { stage: string; done: number; total: number; rate: number; etaSeconds: number | null; unit?: 'rows' | 'steps' }
+
+/** A progress event counting steps. */
+const steps = (stage: string, done: number, total: number): StageProgress => ({ stage, done, total, rate: 0, etaSeconds: done >= total ? 0 : null, unit: 'steps' });
 
 /** Rows from which binaryMetrics computes in worker threads (below, a worker's start-up costs more than it saves). */
 export const WORKER_ROWS = 200_000;
@@ -193,6 +199,16 @@ function runFrameSource(ws: Workspace, plan: ReplayPlan, dataset: DatasetInfo, r
 async function binaryMetrics(ws: Workspace, r: BinaryRun, args: ComparisonArgs): Promise<{ metrics: MetricRecord[]; curves: Curve[] }> {
   const { plan, dataset, bootstrap } = r;
   const overTime = overTimeOf(plan, args);
+  // Progress in steps: in workers the counting half, each model's rank work, then the windows; here, the whole, then the windows.
+  const inWorkers = dataset.rows >= (args.workerRows ?? WORKER_ROWS); // the frame has the dataset's rows
+  const total = (inWorkers ? 3 : 1) + (overTime ? 1 : 0);
+  let done = 0;
+  const step = () => {
+    if (done >= total) return;
+    done++; // not inside the optional call below: without onProgress its arguments are never evaluated
+    args.onProgress?.(steps('metrics', done, total));
+  };
+  args.onProgress?.(steps('metrics', 0, total));
   const frame = r.frame
     ?? await loadRunFrame(ws.conn, runFrameSource(ws, plan, dataset, r.runId, r.noise, overTime, r.scores))
     ?? await loadFrame(ws.conn, r.relation, { keys: frameKeys(plan), time: overTime, expectedRows: dataset.rows, columns: plan.map.sensitive });
@@ -201,7 +217,7 @@ async function binaryMetrics(ws: Workspace, r: BinaryRun, args: ComparisonArgs):
   const windowOpts = { threshold: plan.map.threshold, window: 'auto' as const, bootstrap };
   let metrics: MetricRecord[], curves: Curve[];
   let windows: Promise<MetricRecord[]> | null = null;
-  if (frame.n >= (args.workerRows ?? WORKER_ROWS)) {
+  if (inWorkers) {
     // In worker threads on the shared frame: this thread stays free (progress, cancel, the UI's
     // server). The rank and the counting halves of the overall metrics run at once; the windows
     // start when the first half is over, so two workers share the two cores.
@@ -209,14 +225,15 @@ async function binaryMetrics(ws: Workspace, r: BinaryRun, args: ComparisonArgs):
       windows = overTimeInWorker(frame, windowOpts, { signal: args.signal });
       windows.catch(() => undefined); // awaited below
     };
-    ({ metrics, curves } = await metricsInWorkers(frame, overallOpts, { signal: args.signal, ...(overTime ? { onHalfDone: startWindows } : {}) }));
+    ({ metrics, curves } = await metricsInWorkers(frame, overallOpts, { signal: args.signal, onStep: step, ...(overTime ? { onHalfDone: startWindows } : {}) }));
     if (overTime && !windows) startWindows(); // guard
   } else {
     ({ metrics, curves } = metricsOfFrame(frame, overallOpts));
+    step();
   }
   metrics.push(...nonInferiority(metrics, { ...(args.margin !== undefined ? { margin: args.margin } : {}) }));
   if (r.slices.length) {
-    args.onProgress?.({ stage: 'slices', done: 0, total: r.slices.length, rate: 0, etaSeconds: null });
+    args.onProgress?.(steps('slices', 0, 1));
     // Slices query the relation several times (bins, distinct values): the join is materialised once for them.
     const shared = await sharedRelation(ws.conn, r.relation);
     try {
@@ -226,9 +243,10 @@ async function binaryMetrics(ws: Workspace, r: BinaryRun, args: ComparisonArgs):
     }
   }
   if (overTime) {
-    args.onProgress?.({ stage: 'time windows', done: 0, total: 1, rate: 0, etaSeconds: null });
+    args.onProgress?.(steps('time windows', 0, 1));
     metrics.push(...(windows ? await windows : overTimeOfFrame(frame, windowOpts)));
   }
+  while (done < total) step(); // the windows, and any model step that did not come (no labelled rows)
   return { metrics, curves };
 }
 
@@ -319,7 +337,7 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
     // The models' workers (sessions, arenas) are not needed by the metrics: their memory goes back first.
     await Promise.all(Object.values(runners).map((r) => r?.close().catch(() => {})));
     run = await ws.getRun(runId);
-    args.onProgress?.({ stage: 'metrics', done: 0, total: 1, rate: 0, etaSeconds: null });
+    if ((plan.map.task ?? 'binary') !== 'binary') args.onProgress?.(steps('metrics', 0, 1)); // binaryMetrics reports its own steps
     const slices = args.slices ?? [];
     for (const c of slices) {
       if (!dataset.columns.some((d) => d.name === c)) throw new WorkbenchError('MAPPING_MISMATCH', `--slice names column "${c}", which dataset ${dataset.name} does not have. Its columns are: ${dataset.columns.map((d) => d.name).join(', ')}.`, { column: c });
@@ -341,7 +359,7 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
         : await computeMulticlassMetrics(ws.conn, relation, { classes: (plan.map.classes ?? []).map(String), bootstrap });
       metrics.push(...nonInferiority(metrics, { ...(args.margin !== undefined ? { margin: args.margin } : {}) }));
     }
-    args.onProgress?.({ stage: 'metrics', done: 1, total: 1, rate: 0, etaSeconds: 0 });
+    if (task !== 'binary') args.onProgress?.(steps('metrics', 1, 1));
     const reference = args.reference ? await ensureDataset(ws, args.reference, args) : null;
     if (reference) metrics.push(...await driftRecords(ws, plan, dataset, reference, relation, args));
     result = { run, models, dataset, plan, stats, metrics, curves, bootstrap, latency: null, reference };

@@ -160,7 +160,7 @@ export async function createWorkbenchService(opts: ServiceOptions = {}): Promise
         ...(args.referenceDatasetId ? { reference: { datasetId: args.referenceDatasetId } } : {}),
         onProgress: (p) => {
           if (!runId) return;
-          emit({ kind: 'progress', task: 'replay', runId, stage: p.stage, done: p.done, total: p.total, rate: p.rate, etaSeconds: p.etaSeconds });
+          emit({ kind: 'progress', task: 'replay', runId, stage: p.stage, done: p.done, total: p.total, rate: p.rate, etaSeconds: p.etaSeconds, ...('unit' in p && p.unit ? { unit: p.unit } : {}) });
         },
         onLog: (message) => emit({ kind: 'log', level: 'info', message }),
         onRunCreated: (run) => { runId = run.id; running.set(run.id, { controller, done: done.then(() => {}, () => {}) }); resolveStarted(run); },

@@ -107,8 +107,8 @@ export function assembleMetrics(rank: RankPart, row: RowPart): { metrics: Metric
   return { metrics: [...row.data, ...rank.records, ...row.perRow, ...row.outcome, ...row.shadow, ...row.fairness], curves };
 }
 
-/** The rank half of metricsOfFrame. */
-export function rankPart(frame: MetricFrame, opts: MetricOptions): RankPart {
+/** The rank half of metricsOfFrame; `onModel(m)` hears when model m's sort, curves and calibration are done (progress). */
+export function rankPart(frame: MetricFrame, opts: MetricOptions, onModel?: (m: 0 | 1) => void): RankPart {
   const { level, ...boot } = checkOptions(opts);
   const { sf, lab, P, N, exclNote, noLab } = frameCounts(frame);
   const out: MetricRecord[] = [];
@@ -121,6 +121,7 @@ export function rankPart(frame: MetricFrame, opts: MetricOptions): RankPart {
   const rank = data && lab > 0 ? rankMetrics(data.pp, data.pc, data.y, labRows, (m, t) => {
     curves[m] = modelCurves(t, m === 0 ? 'production' : 'candidate');
     calibration[m] = calibrationOf(t);
+    onModel?.(m);
   }) : undefined;
   const aucNote = noLab ?? (P === 0 ? 'no positive rows: undefined' : N === 0 ? 'no negative rows: undefined' : undefined);
   const dl = rank?.delong ? delong(rank.delong, level) : undefined;

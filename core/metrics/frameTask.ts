@@ -5,7 +5,11 @@ import { assembleMetrics, type MetricOptions, type RankPart, type RowPart } from
 import type { MetricFrame } from './frame.js';
 import type { OverTimeOptions } from './slices/computeOverTime.js';
 
-type Message = { result?: unknown; error?: { code: string; message: string; details?: Record<string, unknown> } };
+/** A worker's last message (result or error), or on the way a step it has finished (progress). */
+type Message = { result?: unknown; error?: { code: string; message: string; details?: Record<string, unknown> }; step?: MetricsStep };
+
+/** The steps of metricsInWorkers: the counting half, and each model's share of the rank half. */
+export type MetricsStep = 'counting' | 'production' | 'candidate';
 
 /**
  * Runs a metrics task on `frame` in a worker thread, so the calling thread stays free (progress,
@@ -13,7 +17,7 @@ type Message = { result?: unknown; error?: { code: string; message: string; deta
  * lives in SharedArrayBuffers: the worker reads the same memory, nothing is copied. `cancel`
  * terminates the worker (the promise then rejects with CANCELLED).
  */
-function frameTask<T>(task: 'rank' | 'rows' | 'windows', frame: MetricFrame, opts: unknown, hooks: { signal?: AbortSignal } = {}): Promise<T> {
+function frameTask<T>(task: 'rank' | 'rows' | 'windows', frame: MetricFrame, opts: unknown, hooks: { signal?: AbortSignal; onStep?: (s: MetricsStep) => void } = {}): Promise<T> {
   const worker = startWorker(import.meta.url, 'frameWorker', { task, frame, opts });
   const what = task === 'windows' ? 'time-window' : 'metrics';
   let onAbort = () => {};
@@ -22,7 +26,8 @@ function frameTask<T>(task: 'rank' | 'rows' | 'windows', frame: MetricFrame, opt
     if (hooks.signal?.aborted) onAbort();
     hooks.signal?.addEventListener('abort', onAbort);
     worker.on('message', (msg: Message) => {
-      if (msg.error) reject(new WorkbenchError(msg.error.code as ErrorCode, msg.error.message, msg.error.details ?? {}));
+      if (msg.step) hooks.onStep?.(msg.step);
+      else if (msg.error) reject(new WorkbenchError(msg.error.code as ErrorCode, msg.error.message, msg.error.details ?? {}));
       else resolve(msg.result as T);
     });
     worker.once('error', (e) => reject(new WorkbenchError('INTERNAL', `The ${what} worker crashed: ${e.message.split('\n')[0]}`)));
@@ -36,9 +41,9 @@ function frameTask<T>(task: 'rank' | 'rows' | 'windows', frame: MetricFrame, opt
 /**
  * metricsOfFrame in two worker threads: its rank half (the sorts) and its counting half run at the
  * same time, on the same memory. `onHalfDone` is called when the first half has finished (a core is
- * free then).
+ * free then); `onStep` when the counting half, and each model's share of the rank half, are done.
  */
-export async function metricsInWorkers(frame: MetricFrame, opts: MetricOptions, hooks: { onHalfDone?: () => void; signal?: AbortSignal } = {}): Promise<{ metrics: MetricRecord[]; curves: Curve[] }> {
+export async function metricsInWorkers(frame: MetricFrame, opts: MetricOptions, hooks: { onHalfDone?: () => void; onStep?: (s: MetricsStep) => void; signal?: AbortSignal } = {}): Promise<{ metrics: MetricRecord[]; curves: Curve[] }> {
   let done = false;
   const half = () => { if (!done) { done = true; hooks.onHalfDone?.(); } };
   // One failing half stops the other; the caller's cancel stops both.
@@ -49,8 +54,8 @@ export async function metricsInWorkers(frame: MetricFrame, opts: MetricOptions, 
   const settle = <T>(p: Promise<T>) => p.then((v) => { half(); return v; }, (e: unknown) => { abort(); throw e; });
   try {
     const [r, k] = await Promise.all([
-      settle(frameTask<RowPart>('rows', frame, opts, { signal: stop.signal })),
-      settle(frameTask<RankPart>('rank', frame, opts, { signal: stop.signal })),
+      settle(frameTask<RowPart>('rows', frame, opts, { signal: stop.signal })).then((r) => { hooks.onStep?.('counting'); return r; }),
+      settle(frameTask<RankPart>('rank', frame, opts, { signal: stop.signal, ...(hooks.onStep ? { onStep: hooks.onStep } : {}) })),
     ]);
     return assembleMetrics(k, r);
   } finally {

@@ -11,7 +11,7 @@ import { overTimeOfFrame, type OverTimeOptions } from './slices/computeOverTime.
 const { task, frame, opts } = workerData as { task: 'rank' | 'rows' | 'windows'; frame: MetricFrame; opts: MetricOptions | OverTimeOptions };
 try {
   const result = task === 'rank'
-    ? rankPart(frame, opts as MetricOptions)
+    ? rankPart(frame, opts as MetricOptions, (m) => parentPort!.postMessage({ step: m === 0 ? 'production' : 'candidate' })) // progress
     : task === 'rows' ? rowPart(frame, opts as MetricOptions) : overTimeOfFrame(frame, opts as OverTimeOptions);
   parentPort!.postMessage({ result });
 } catch (e) {

@@ -229,14 +229,19 @@ export function createFakeService(opts: { runMs?: number; preloaded?: boolean } 
         candidate: { path: models.candidate!.path, sha256: models.candidate!.sha256 },
       };
       runs.unshift(run);
-      const steps = 10;
+      // The replay in rows, then the metrics in steps (as runComparison reports them), then done.
+      const steps = 10, metricSteps = 4;
       let i = 0;
       const t = setInterval(() => {
         if (run.status !== 'running') { clearInterval(t); timers.delete(t); return; }
         i++;
-        run.rowsDone = Math.min(2380, Math.round((2380 * i) / steps));
-        emit({ kind: 'progress', task: 'replay', runId: run.id, stage: 'batch replay', done: run.rowsDone, total: 2380, rate: 9120, etaSeconds: ((steps - i) * (opts.runMs ?? 1500)) / steps / 1000 });
-        if (i >= steps) {
+        if (i <= steps) {
+          run.rowsDone = Math.min(2380, Math.round((2380 * i) / steps));
+          emit({ kind: 'progress', task: 'replay', runId: run.id, stage: 'batch replay', done: run.rowsDone, total: 2380, rate: 9120, etaSeconds: ((steps - i) * (opts.runMs ?? 1500)) / steps / 1000 });
+        } else {
+          emit({ kind: 'progress', task: 'replay', runId: run.id, stage: 'metrics', done: i - steps - 1, total: metricSteps, rate: 0, etaSeconds: null, unit: 'steps' });
+        }
+        if (i >= steps + metricSteps + 1) {
           clearInterval(t); timers.delete(t);
           run.status = 'done'; run.finishedAt = new Date().toISOString();
           emit({ kind: 'run-finished', runId: run.id, status: 'done' });

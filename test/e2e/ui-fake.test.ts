@@ -56,6 +56,9 @@ test('workbench UI over HTTP against a fake service: every screen', { timeout: 1
     await page.getByRole('progressbar').waitFor();
     await page.waitForTimeout(500);
     await shot(page, '04-run-progress');
+    // The metrics stage counts steps, not rows.
+    await page.locator('#run-progress').getByText(/metrics · step [1-4] of 4/).waitFor({ timeout: 15_000 });
+    await shot(page, '04b-run-metrics');
     await page.getByRole('button', { name: 'Compare results →' }).click({ timeout: 15_000 });
 
     // Compare: cards, outcome table, fairness charts, generic families.

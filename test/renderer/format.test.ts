@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  decimalsFor, fmtBytes, fmtCount, fmtDuration, fmtInterval, fmtNum, fmtOf, fmtP, fmtPercent, fmtRate, fmtSigned, fmtUnit, groupThousands, shortSha,
+  decimalsFor, fmtBytes, fmtCount, fmtDuration, fmtInterval, fmtNum, fmtOf, fmtP, fmtPercent, fmtProgress, fmtRate, fmtSigned, fmtUnit, groupThousands, shortSha,
 } from '../../renderer/src/format/number.js';
 
 test('4 significant digits, thousands separators, tiny numbers in scientific notation', () => {
@@ -44,6 +44,10 @@ test('signed deltas, p-values, counts, rates, durations, bytes, units', () => {
   assert.equal(fmtOf(12810, 15537), '12,810 of 15,537');
   assert.equal(fmtRate(9120.4), '9,120 rows/s');
   assert.equal(fmtRate(12.345), '12.3 rows/s');
+  assert.equal(fmtProgress({ done: 12810, total: 15537, rate: 9120.4, etaSeconds: 42 }), '12,810 / 15,537 rows · 9,120 rows/s · ETA 42 s');
+  assert.equal(fmtProgress({ done: 1, total: 4, rate: 0, etaSeconds: null, unit: 'steps' }), 'step 2 of 4');
+  assert.equal(fmtProgress({ done: 0, total: 1, rate: 0, etaSeconds: null, unit: 'steps' }), 'computing');
+  assert.equal(fmtProgress({ done: 4, total: 4, rate: 0, etaSeconds: 0, unit: 'steps' }), 'done');
   assert.equal(fmtDuration(0.3), '<1 s');
   assert.equal(fmtDuration(42.4), '42 s');
   assert.equal(fmtDuration(185), '3 min 05 s');

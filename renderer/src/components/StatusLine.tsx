@@ -1,4 +1,4 @@
-import { fmtCount, fmtDuration, fmtRate } from '../format/number.js';
+import { fmtProgress } from '../format/number.js';
 import { useAppState, useWorkbench } from '../state/hooks.js';
 
 /** The status line on every screen: live progress with cancel, else the last message; host and version. */
@@ -18,9 +18,7 @@ export function StatusLine() {
         <>
           <span>{progress.stage}</span>
           <span className="mini" aria-hidden="true"><div style={{ width: `${pct}%` }} /></span>
-          <span className="grow">
-            {fmtCount(progress.done)} / {fmtCount(progress.total)} rows · {fmtRate(progress.rate)} · ETA {fmtDuration(progress.etaSeconds)}
-          </span>
+          <span className="grow">{fmtProgress(progress)}</span>
           <button type="button" className="iconbtn" onClick={() => void wb.cancelRun()} aria-label="Cancel the run">Cancel</button>
         </>
       ) : (

@@ -90,6 +90,15 @@ export function fmtDuration(seconds: number | null | undefined): string {
   return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
 }
 
+/**
+ * A stage's progress in words: `12,810 / 15,537 rows · 9,120 rows/s · ETA 42 s` for a pass over rows,
+ * `step 2 of 4` (or `computing`, `done`) for a stage counted in steps (metrics, drift, ...).
+ */
+export function fmtProgress(p: { done: number; total: number; rate: number; etaSeconds: number | null; unit?: 'rows' | 'steps' }): string {
+  if (p.unit === 'steps') return p.done >= p.total ? 'done' : p.total > 1 ? `step ${p.done + 1} of ${p.total}` : 'computing';
+  return `${fmtCount(p.done)} / ${fmtCount(p.total)} rows · ${fmtRate(p.rate)} · ETA ${fmtDuration(p.etaSeconds)}`;
+}
+
 /** Bytes in decimal units: `50.4 kB`, `611.9 kB`, `1.2 GB`. */
 export function fmtBytes(b: number | null | undefined): string {
   if (b === null || b === undefined || !Number.isFinite(b)) return NA;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ErrorNote } from '../components/ErrorNote.js';
 import { Panel } from '../components/Panel.js';
-import { fmtCount, fmtDuration, fmtRate } from '../format/number.js';
+import { fmtCount, fmtProgress } from '../format/number.js';
 import { useAppState, useWorkbench } from '../state/hooks.js';
 
 /** Run: options, start, live progress with cancel, the outcome. */
@@ -65,13 +65,12 @@ export function RunScreen() {
         {!run && <p className="empty">No run yet. Set the options above and press Start run.</p>}
         {run && (
           <>
-            <div className="progress" role="progressbar" aria-label="Run progress" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done} aria-valuetext={`${fmtCount(done)} of ${fmtCount(total)} rows`}>
+            <div className="progress" role="progressbar" aria-label="Run progress" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done} aria-valuetext={running && progress ? fmtProgress(progress) : `${fmtCount(done)} of ${fmtCount(total)} rows`}>
               <div style={{ width: `${pct}%` }} />
             </div>
             <div className="row" style={{ justifyContent: 'space-between' }}>
               <span>
-                <strong>{running ? progress?.stage ?? 'starting' : run.status}</strong> · {fmtCount(done)} / {fmtCount(total)} rows
-                {running && progress && <> · {fmtRate(progress.rate)} · ETA {fmtDuration(progress.etaSeconds)}</>}
+                <strong>{running ? progress?.stage ?? 'starting' : run.status}</strong> · {running && progress ? fmtProgress(progress) : `${fmtCount(done)} / ${fmtCount(total)} rows`}
                 {run.finishedAt && <span className="soft"> · finished {run.finishedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')}</span>}
               </span>
               <span className="row">

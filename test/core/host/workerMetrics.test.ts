@@ -22,8 +22,12 @@ test('binary metrics in worker threads (large runs) equal those on the calling t
           workspace: ws, production: F('models/synthetic/production.onnx'), candidate: F('models/synthetic/candidate.onnx'),
           data: { path: F('data/synthetic/traffic.parquet') }, map: await loadMap(F('maps/synthetic.map.yaml')), bootstrap: { B: 100, seed: 3 }, workerRows,
         };
-        const r = await runComparison(args);
+        const metricsSteps: { done: number; total: number }[] = [];
+        const r = await runComparison({ ...args, onProgress: (p) => { if (p.stage === 'metrics') { assert.equal('unit' in p && p.unit, 'steps'); metricsSteps.push({ done: p.done, total: p.total }); } } });
         results.push({ metrics: r.metrics, curves: r.curves });
+        // Progress of the metrics in steps: in workers the counting half, each model's rank work and the windows; here the whole and the windows.
+        const total = workerRows === 0 ? 4 : 2;
+        assert.deepEqual(metricsSteps, Array.from({ length: total + 1 }, (_, done) => ({ done, total })), JSON.stringify(metricsSteps));
         if (workerRows === Infinity) {
           // A fresh run reads the label, groups and time in the replay's own scan; a reused run reads
           // them (and the scores) back from the workspace afterwards. Same frame, same records.
