@@ -48,7 +48,7 @@ export function RunScreen() {
         </div>
         <div className="field">
           <label htmlFor="run-chunk">Rows per batch</label>
-          <div className="row"><input id="run-chunk" type="number" min={1} step={1024} value={chunkRows} onChange={(e) => setChunkRows(Math.max(1, Number(e.target.value) || 65536))} style={{ maxWidth: 120 }} /><span className="faint">memory stays flat whatever the dataset size</span></div>
+          <div className="row"><input id="run-chunk" type="number" min={1} step={1024} value={chunkRows} onChange={(e) => setChunkRows(Math.max(1, Number(e.target.value) || 65536))} style={{ maxWidth: 120 }} /><span className="faint">rows sent to each model at a time; the replay holds a few batches, whatever the dataset size</span></div>
         </div>
         <div className="field">
           <label htmlFor="run-noise">Noise floor</label>
