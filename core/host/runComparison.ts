@@ -337,7 +337,6 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
     // The models' workers (sessions, arenas) are not needed by the metrics: their memory goes back first.
     await Promise.all(Object.values(runners).map((r) => r?.close().catch(() => {})));
     run = await ws.getRun(runId);
-    if ((plan.map.task ?? 'binary') !== 'binary') args.onProgress?.(steps('metrics', 0, 1)); // binaryMetrics reports its own steps
     const slices = args.slices ?? [];
     for (const c of slices) {
       if (!dataset.columns.some((d) => d.name === c)) throw new WorkbenchError('MAPPING_MISMATCH', `--slice names column "${c}", which dataset ${dataset.name} does not have. Its columns are: ${dataset.columns.map((d) => d.name).join(', ')}.`, { column: c });
@@ -354,12 +353,13 @@ export async function runComparison(args: ComparisonArgs): Promise<ComparisonRes
       const frame = scores && frameOf ? frameOf() : undefined;
       ({ metrics, curves } = await binaryMetrics(ws, { plan, dataset, runId, relation, noise, scores, ...(frame ? { frame } : {}), slices, bootstrap }, args));
     } else {
+      args.onProgress?.(steps('metrics', 0, 1)); // binaryMetrics reports its own steps
       metrics = task === 'regression'
         ? await computeRegressionMetrics(ws.conn, relation, { sensitive: plan.map.sensitive, bootstrap })
         : await computeMulticlassMetrics(ws.conn, relation, { classes: (plan.map.classes ?? []).map(String), bootstrap });
       metrics.push(...nonInferiority(metrics, { ...(args.margin !== undefined ? { margin: args.margin } : {}) }));
+      args.onProgress?.(steps('metrics', 1, 1));
     }
-    if (task !== 'binary') args.onProgress?.(steps('metrics', 1, 1));
     const reference = args.reference ? await ensureDataset(ws, args.reference, args) : null;
     if (reference) metrics.push(...await driftRecords(ws, plan, dataset, reference, relation, args));
     result = { run, models, dataset, plan, stats, metrics, curves, bootstrap, latency: null, reference };
