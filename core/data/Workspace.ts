@@ -14,7 +14,7 @@ import { DuckDBPredictionWriter, type PredictionWriter } from './PredictionWrite
 import { readOnlyQuery } from './readOnlyQuery.js';
 import { pageOf } from './rowValues.js';
 import { SerialQueue } from './SerialQueue.js';
-import { quoteIdent, quoteString, sanitizeName } from './sql.js';
+import { quoteIdent, sanitizeName } from './sql.js';
 import { streamColumns, type ColumnChunk, type ColumnRequest, type StreamOptions } from './streamColumns.js';
 
 export type { ColumnChunk, ColumnRequest, ExtraArray, ExtraColumn, MatrixRequest, StreamOptions } from './streamColumns.js';
@@ -52,9 +52,6 @@ export interface WorkspaceOptions {
   threads?: number;
   readOnly?: boolean;
 }
-
-/** Rows per row group of DuckDB's own tables (its default row_group_size). */
-const DUCKDB_ROW_GROUP_ROWS = 122_880;
 
 /**
  * The DuckDB workspace that keeps everything between sessions: imported datasets (one relation
@@ -311,28 +308,7 @@ export class Workspace {
   /** Stream columns of a dataset in insertion (file) order, starting at row `fromRow`, as typed arrays. */
   async *streamColumns(datasetId: string, specs: ColumnRequest[], opts: StreamOptions): AsyncIterable<ColumnChunk> {
     const ds = await this.getDataset(datasetId);
-    const rowGroupRows = opts.alignToRowGroups ? await this.rowGroupRows(ds) : undefined;
-    yield* streamColumns(() => this.connect(), ds, specs, { ...opts, rowGroupRows });
-  }
-
-  /**
-   * Rows per row group of a dataset when they are all equal but the last: a Parquet dataset's from its
-   * footer, a table's DuckDB's (122,880). Undefined when unknown or uneven (no alignment then).
-   */
-  private async rowGroupRows(ds: DatasetInfo): Promise<number | undefined> {
-    if (ds.format !== 'parquet') return DUCKDB_ROW_GROUP_ROWS;
-    const file = this.keptFiles.get(ds.id);
-    const path = file !== undefined && this.datasetsDir !== null ? keptPath(this.datasetsDir, file) : ds.path;
-    const conn = await this.connect();
-    try {
-      const r = await conn.runAndReadAll(`SELECT any_value(row_group_num_rows) FROM parquet_metadata(${quoteString(path)}) GROUP BY row_group_id ORDER BY row_group_id`);
-      const sizes = r.getRows().map((x) => Number(x[0]));
-      return sizes.length >= 2 && sizes.slice(0, -1).every((g) => g === sizes[0]) ? sizes[0] : undefined;
-    } catch {
-      return undefined; // a read problem shows in the stream itself
-    } finally {
-      conn.closeSync();
-    }
+    yield* streamColumns(() => this.connect(), ds, specs, opts);
   }
 
   /** A writer for the predictions of run `runId` (which must exist); see PredictionWriter. */

@@ -1,4 +1,4 @@
-import type { DuckDBConnection, DuckDBDataChunk, DuckDBMaterializedResult } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBDataChunk } from '@duckdb/node-api';
 import duckdb from '@duckdb/node-bindings';
 import { WorkbenchError, type DatasetInfo } from '../contract/index.js';
 import { cancelled, duckdbMessage } from './duckdbErrors.js';
@@ -41,16 +41,6 @@ export interface ExtraColumn { sql: string; as: 'int8' | 'int32' | 'float64' }
 /** Options of streamColumns. */
 export interface StreamOptions {
   chunkRows: number; fromRow?: number; signal?: AbortSignal; extras?: ExtraColumn[]; matrices?: MatrixRequest[];
-  /**
-   * Read whole storage row groups per range query (a row group cut by two ranges is decoded twice)
-   * when they hold at most twice rangeRows: chunks may then be smaller than chunkRows, so that they
-   * divide the ranges. Workspace.streamColumns finds `rowGroupRows` (rows per row group, all but the
-   * last) from the dataset's file or table.
-   */
-  alignToRowGroups?: boolean;
-  rowGroupRows?: number;
-  /** Rows per range query (default 262,144; rounded to whole chunks, or to whole row groups when aligned). */
-  rangeRows?: number;
 }
 
 const EXTRA_SQL_TYPE: Record<ExtraColumn['as'], string> = { int8: 'TINYINT', int32: 'INTEGER', float64: 'DOUBLE' };
@@ -225,112 +215,101 @@ async function castError(conn: DuckDBConnection, ds: DatasetInfo, specs: ColumnR
   return new WorkbenchError('MAPPING_MISMATCH', `Reading columns ${specs.map((s) => `"${s.column}" as ${s.as}`).join(', ')} of dataset ${ds.id} failed: ${msg}`, { dataset: ds.id, cause: msg });
 }
 
-/** Rows per range query: large enough that DuckDB's per-query cost is small, small enough to hold two (read ahead). */
-const RANGE_ROWS = 262144;
+/**
+ * What DuckDB may compute ahead of the reader (its streaming_buffer_size, a connection setting): the
+ * scan runs on DuckDB's threads up to this much in front of the rows JS has taken. The default
+ * (~1 MB, a few hundred rows of a wide table) leaves the scan waiting on JS, one thread at a time.
+ */
+const READ_AHEAD = '64MB';
 
 /**
  * Stream `specs` of dataset `ds`. Numbers of any width, DECIMAL, BOOLEAN and numeric text read as
  * any numeric type (cast by DuckDB); DATE and TIMESTAMP columns read as numbers give milliseconds
  * since the Unix epoch; anything reads as 'string'.
  *
- * Rows come from row `fromRow` in chunks of `chunkRows` rows (the last may be shorter; with
- * alignToRowGroups, chunks that divide whole row groups, at most chunkRows), in row order. They are
- * read as range queries on sb_row (row groups outside the range are skipped), the
- * next range already running on a second connection of its own while this one is copied out, so
- * DuckDB decodes on its threads while JS copies. Each range is checked to hold every row it should.
+ * Rows come from row `fromRow` in chunks of `chunkRows` rows (the last may be shorter), in row
+ * order, from one streaming query on a connection of its own whose scan runs ahead on DuckDB's
+ * threads (READ_AHEAD) while JS copies and uses the rows. The rows are checked to come in order,
+ * every one once.
  */
 export async function* streamColumns(connect: () => Promise<DuckDBConnection>, ds: DatasetInfo, specs: ColumnRequest[], opts: StreamOptions): AsyncGenerator<ColumnChunk> {
   const matrices = opts.matrices ?? [];
   const matrixSpecs = matrices.flatMap((m) => m.columns.map((column): ColumnRequest => ({ column, as: m.as })));
   checkRequests(ds, [...specs, ...matrixSpecs]);
   for (const m of matrices) if (m.columns.length === 0) throw new WorkbenchError('BAD_ARGUMENT', 'A matrix request needs at least one column.', {});
-  let chunkRows = Math.floor(opts.chunkRows);
+  const chunkRows = Math.floor(opts.chunkRows);
   if (!(chunkRows > 0)) throw new WorkbenchError('BAD_ARGUMENT', `chunkRows must be a positive integer, got ${opts.chunkRows}.`, { chunkRows: opts.chunkRows });
   const fromRow = Math.max(0, Math.floor(opts.fromRow ?? 0));
-  const rangeRows = opts.rangeRows ?? RANGE_ROWS;
-  // Row groups much larger than a range (pyarrow writes up to 1Mi rows or more per group) are read in
-  // parts as before: holding whole ones in memory, two at a time, would cost more than decoding twice.
-  const rg = opts.alignToRowGroups ? Math.floor(opts.rowGroupRows ?? 0) : 0;
-  const G = rg <= 2 * rangeRows ? rg : 0;
-  let span = chunkRows * Math.max(1, Math.round(rangeRows / chunkRows));
-  if (G > 0) {
-    span = G * Math.max(1, Math.round(rangeRows / G));
-    const parts = Math.ceil(span / chunkRows);
-    if (span % parts === 0) chunkRows = span / parts; // equal chunks that fill each range
-  }
+  if (fromRow >= ds.rows) return;
   const extras = opts.extras ?? [];
   const select = [
     ...specs.map((s) => selectExpr(s, ds.columns.find((c) => c.name === s.column)!.type)),
     ...extras.map((x) => `CAST((${x.sql}) AS ${EXTRA_SQL_TYPE[x.as]})`),
     ...matrices.map((m) => matrixExpr(m, ds)),
   ];
-  const ranges: [number, number][] = [];
-  // Aligned to multiples of the span (a resumed read's first range ends at the next one).
-  for (let a = fromRow; a < ds.rows;) { const b = Math.min(ds.rows, G > 0 ? (Math.floor(a / span) + 1) * span : a + span); ranges.push([a, b]); a = b; }
-  const conns = [await connect(), await connect()];
-  const query = (i: number): Promise<DuckDBMaterializedResult> => {
-    const [a, b] = ranges[i]!, conn = conns[i % 2]!;
-    return conn.run(`SELECT CAST(__r.sb_row AS DOUBLE)${select.map((x) => `, ${x}`).join('')} FROM ${quoteIdent(ds.id)} AS __r WHERE __r.sb_row >= ${a} AND __r.sb_row < ${b}`)
-      .catch(async (e) => { throw await castError(conn, ds, [...specs, ...matrixSpecs], e); });
-  };
-  let pending: Promise<DuckDBMaterializedResult> | null = ranges.length ? query(0) : null;
+  const all = [...specs, ...matrixSpecs];
+  const conn = await connect();
   try {
+    await conn.run(`SET streaming_buffer_size = '${READ_AHEAD}'`);
+    const where = fromRow > 0 ? ` WHERE __r.sb_row >= ${fromRow}` : '';
+    const result = await conn.stream(`SELECT CAST(__r.sb_row AS DOUBLE)${select.map((x) => `, ${x}`).join('')} FROM ${quoteIdent(ds.id)} AS __r${where}`)
+      .catch(async (e) => { throw await castError(conn, ds, all, e); });
     const fresh = (): ColumnChunk => ({
       rows: 0, rowIds: new Float64Array(chunkRows), columns: specs.map((s) => ({ data: allocate(s.as, chunkRows), nulls: 0 })),
       ...(extras.length ? { extras: extras.map((x) => new EXTRA_ARRAY[x.as](chunkRows)) } : {}),
       ...(matrices.length ? { matrices: matrices.map((m) => ({ data: allocate(m.as, chunkRows * m.columns.length) as Exclude<Out, (string | null)[]>, nulls: m.columns.map(() => 0) })) } : {}),
     });
-    for (let r = 0; r < ranges.length; r++) {
+    let next = fromRow; // the row id the next row must have
+    let out = fresh();
+    for (;;) {
       if (opts.signal?.aborted) throw cancelled('Reading the dataset');
-      const result = await pending!;
-      pending = r + 1 < ranges.length ? query(r + 1) : null;
-      pending?.catch(() => undefined); // awaited next turn (or in finally)
-      const [a, b] = ranges[r]!;
-      let got = 0;
-      let out = fresh();
-      // The range is materialised: its chunks are read in place, synchronously (no round trip per chunk).
-      for (let ci = 0, count = result.chunkCount; ci < count; ci++) {
-        const chunk = result.getChunk(ci);
-        const n = chunk.rowCount;
-        if (n === 0) continue;
-        const ids = readFixed(chunk, 0, n, Float64Array); // row numbers as doubles: exact below 2^53, no BigInt per row
-        let off = 0;
-        while (off < n) {
-          const take = Math.min(n - off, chunkRows - out.rows);
-          out.rowIds.set(take === n ? ids : ids.subarray(off, off + take), out.rows);
-          for (let c = 0; c < specs.length; c++) {
-            out.columns[c].nulls += copyColumn(chunk, c + 1, n, off, take, specs[c].as, out.columns[c].data, out.rows);
-          }
-          for (let x = 0; x < extras.length; x++) {
-            const src = readExtra(chunk, specs.length + 1 + x, n, extras[x]!.as);
-            (out.extras![x] as Float64Array).set((take === n ? src : src.subarray(off, off + take)) as Float64Array, out.rows);
-          }
-          for (let x = 0; x < matrices.length; x++) {
-            const o = out.matrices![x]!;
-            copyMatrix(chunk, specs.length + extras.length + 1 + x, n, off, take, matrices[x]!, o.data, out.rows, o.nulls);
-          }
-          out.rows += take;
-          off += take;
-          if (out.rows === chunkRows) {
-            got += out.rows;
-            if (opts.signal?.aborted) throw cancelled('Reading the dataset');
-            yield out;
-            out = fresh();
-          }
+      let chunk: DuckDBDataChunk | null;
+      try {
+        chunk = await result.fetchChunk();
+      } catch (e) {
+        throw await castError(conn, ds, all, e);
+      }
+      if (!chunk || chunk.rowCount === 0) break;
+      const n = chunk.rowCount;
+      const ids = readFixed(chunk, 0, n, Float64Array); // row numbers as doubles: exact below 2^53, no BigInt per row
+      if (ids[0] !== next || ids[n - 1] !== next + n - 1) outOfOrder(ds, next, ids[0]!);
+      next += n;
+      let off = 0;
+      while (off < n) {
+        const take = Math.min(n - off, chunkRows - out.rows);
+        out.rowIds.set(take === n ? ids : ids.subarray(off, off + take), out.rows);
+        for (let c = 0; c < specs.length; c++) {
+          out.columns[c].nulls += copyColumn(chunk, c + 1, n, off, take, specs[c].as, out.columns[c].data, out.rows);
+        }
+        for (let x = 0; x < extras.length; x++) {
+          const src = readExtra(chunk, specs.length + 1 + x, n, extras[x]!.as);
+          (out.extras![x] as Float64Array).set((take === n ? src : src.subarray(off, off + take)) as Float64Array, out.rows);
+        }
+        for (let x = 0; x < matrices.length; x++) {
+          const o = out.matrices![x]!;
+          copyMatrix(chunk, specs.length + extras.length + 1 + x, n, off, take, matrices[x]!, o.data, out.rows, o.nulls);
+        }
+        out.rows += take;
+        off += take;
+        if (out.rows === chunkRows) {
+          if (opts.signal?.aborted) throw cancelled('Reading the dataset');
+          yield out;
+          out = fresh();
         }
       }
-      if (out.rows > 0) {
-        got += out.rows;
-        yield trim(out);
-      }
-      if (got !== b - a) {
-        throw new WorkbenchError('INTERNAL', `Reading dataset ${ds.id} gave ${got} rows for rows ${a} to ${b - 1} instead of ${b - a}; the dataset changed or the read was cut short. Retry the run.`, { dataset: ds.id, delivered: got, expected: b - a, from: a });
-      }
+    }
+    if (out.rows > 0) yield trim(out);
+    if (next !== ds.rows) {
+      throw new WorkbenchError('INTERNAL', `Reading dataset ${ds.id} gave rows ${fromRow} to ${next - 1} instead of ${fromRow} to ${ds.rows - 1}; the dataset changed or the read was cut short. Retry the run.`, { dataset: ds.id, delivered: next - fromRow, expected: ds.rows - fromRow, from: fromRow });
     }
   } finally {
-    await pending?.catch(() => undefined);
-    for (const c of conns) c.closeSync();
+    conn.closeSync();
   }
+}
+
+/** A chunk whose first or last row is not where the read is: rows skipped, repeated or out of order. */
+function outOfOrder(ds: DatasetInfo, expected: number, got: number): never {
+  throw new WorkbenchError('INTERNAL', `Reading dataset ${ds.id} gave row ${got} where row ${expected} was due; the dataset changed or the read went wrong. Retry the run.`, { dataset: ds.id, expected, got });
 }
 
 function trim(c: ColumnChunk): ColumnChunk {

@@ -116,7 +116,7 @@ export async function batchReplay(ws: Workspace, plan: ReplayPlan, runners: Repl
     let done = fromRow;
     const extra = opts.collect?.columns ?? [];
     const it = ws.streamColumns(opts.datasetId, layout.requests, {
-      chunkRows, fromRow, signal: opts.signal, matrices: layout.matrices, alignToRowGroups: true, ...(extra.length ? { extras: extra.map(({ sql, as }) => ({ sql, as })) } : {}),
+      chunkRows, fromRow, signal: opts.signal, matrices: layout.matrices, ...(extra.length ? { extras: extra.map(({ sql, as }) => ({ sql, as })) } : {}),
     })[Symbol.asyncIterator]();
     // Two chunks in flight: while the models score chunk i+1 in their workers, chunk i's scores are
     // written here, and DuckDB reads chunk i+2 on its own thread.
@@ -191,7 +191,7 @@ export async function batchReplay(ws: Workspace, plan: ReplayPlan, runners: Repl
         const [pFeeds, cFeeds, nFeeds] = buildAllFeeds(runners.noise ? [plan.production, plan.candidate, plan.production] : [plan.production, plan.candidate], chunk, layout);
         stats.timings.buildMs += performance.now() - t;
         t = performance.now();
-        next = it.next(); // read the next chunk while the models run (a materialised range is copied out synchronously, here)
+        next = it.next(); // read the next chunk while the models run (DuckDB scans ahead on its threads; the copy-out runs here, between awaits)
         stats.timings.readMs += performance.now() - t;
         const scores = Promise.all([
           score(runners.production, plan.production, pFeeds!, rows, firstRow),

@@ -175,30 +175,30 @@ test('matrices: several columns as one row-major block per chunk, cast as asked,
   });
 });
 
-test('alignToRowGroups: ranges of whole row groups, chunks that divide them, every row once in order (also resumed mid-range)', async () => {
-  await withSample(async (ws, id) => {
-    const ds = await ws.getDataset(id);
-    const groups = (await ws.conn.runAndReadAll(`SELECT any_value(row_group_num_rows) FROM parquet_metadata('${ds.path.replace(/'/g, "''")}') GROUP BY row_group_id ORDER BY row_group_id`)).getRows().map((r) => Number(r[0]));
-    const G = groups[0]!, span = G * Math.max(1, Math.round(2000 / G));
-    assert.ok(groups.length >= 3 && G < N, `several row groups (${groups.join(', ')})`);
-    for (const fromRow of [0, 2500]) {
-      const chunks = await collect(ws.streamColumns(id, [{ column: 'id', as: 'int64' }], { chunkRows: 1500, fromRow, alignToRowGroups: true, rangeRows: 2000 }));
-      const ids = chunks.flatMap((c) => [...(c.columns[0]!.data as BigInt64Array).subarray(0, c.rows)].map(Number));
-      assert.deepEqual(ids, Array.from({ length: N - fromRow }, (_, i) => fromRow + i));
-      assert.ok(chunks.every((c) => c.rows <= 1500), 'no chunk over chunkRows');
-      // Ranges are whole row groups: no chunk crosses a multiple of the span, and chunks are equal within a range.
-      let at = fromRow;
-      for (const c of chunks) {
-        const end = at + c.rows;
-        assert.ok(Math.floor(at / span) === Math.floor((end - 1) / span), `chunk ${at}-${end - 1} within one range of ${span}`);
-        at = end;
+test('one long stream: every row once, in order, past 204,800 rows while a writer appends and commits on its own connection; resumed mid row group', async () => {
+  const M = 300_001; // ~300 row groups of 1,000 rows; more than the 204,800 rows after which a stream sharing its connection with an appender stopped
+  await withSampleDataset(`SELECT range::BIGINT AS id, range::DOUBLE / 3 AS x FROM range(${M})`, async (ws, id) => {
+    await ws.createRun({ id: 'r', datasetId: id, status: 'running', startedAt: new Date().toISOString(), rowsTotal: M, rowsDone: 0, map: {} as never, production: { path: 'p', sha256: 'a' }, candidate: { path: 'c', sha256: 'b' } });
+    const w = await ws.openPredictionWriter('r');
+    for (const fromRow of [0, 123_457]) {
+      let next = fromRow;
+      for await (const c of ws.streamColumns(id, [{ column: 'id', as: 'int64' }, { column: 'x', as: 'float64' }], { chunkRows: 65_536, fromRow })) {
+        const ids = c.columns[0]!.data as BigInt64Array, x = c.columns[1]!.data as Float64Array;
+        for (let i = 0; i < c.rows; i++) {
+          if (ids[i] !== BigInt(next) || c.rowIds[i] !== next || x[i] !== next / 3) assert.fail(`row ${next}: id ${ids[i]}, rowId ${c.rowIds[i]}, x ${x[i]}`);
+          next++;
+        }
+        if (fromRow === 0) {
+          await w.append(c.rowIds.subarray(0, c.rows), x.subarray(0, c.rows), x.subarray(0, c.rows));
+          await w.commit(next);
+        }
       }
-      if (fromRow === 0) assert.equal(chunks[0]!.rows, span / Math.ceil(span / 1500));
+      assert.equal(next, M, `read from row ${fromRow} to the end`);
     }
-    // Row groups over twice the range size are read in parts, as without alignment.
-    const parts = await collect(ws.streamColumns(id, [{ column: 'id', as: 'int64' }], { chunkRows: 700, alignToRowGroups: true, rangeRows: Math.floor(G / 3) }));
-    assert.deepEqual(parts.map((c) => c.rows), Array.from({ length: Math.ceil(N / 700) }, (_, i) => Math.min(700, N - 700 * i)));
-  }, sampleSelect(N));
+    await w.close();
+    assert.equal((await ws.getRun('r')).rowsDone, M);
+    assert.equal(Number((await ws.conn.runAndReadAll(`SELECT count(DISTINCT row_id) FROM ${ws.predictionsTable('r')}`)).getRows()[0]![0]), M);
+  }, { onDisk: true });
 });
 
 test('matrices: NaN and NULL count as missing, infinities do not', async () => {
