@@ -1,6 +1,6 @@
 import type { DeLongStats } from './delong.js';
 import { radixOrder } from './radixOrder.js';
-import { tableOfSorted, type ScoreTable } from './scoreTable.js';
+import { isNewLevel, tableOfSorted, type ScoreTable } from './scoreTable.js';
 
 /** Rank-based outcome metrics of both models on the labelled scored rows. */
 export interface RankMetrics {
@@ -94,7 +94,7 @@ function candidatePass(pc: Float64Array, rows: Uint32Array, y: Int8Array, word: 
   const { Dp, massP, P, N } = prod;
   const sc = radixOrder(pc, rows, y, word);
   const sortedWord = sc.payload!;
-  const { table: tc, level: lc } = tableOfSorted(sc);
+  const tc = tableOfSorted(sc);
   const Dc = tc.value.length;
   const exact = Dp <= EXACT_LEVELS && Dc <= EXACT_LEVELS;
   const remapP = exact || !massP ? identity(EXACT_LEVELS) : massP;
@@ -105,12 +105,12 @@ function candidatePass(pc: Float64Array, rows: Uint32Array, y: Int8Array, word: 
   const s = new Float64Array(6);
   const n2P = 2 * P, n2N = 2 * N, LOW = 2 ** 25 - 1;
   // Candidate placements (as placements(tc), same arithmetic) level by level: sorted rows visit every level in order.
-  let negBelowC = 0, posBelowC = 0, atL = -1, v10 = 0, v01 = 0;
+  let negBelowC = 0, posBelowC = 0, l = -1, v10 = 0, v01 = 0;
   for (let i = 0; i < sc.idx.length; i++) {
-    const v = sc.idx[i]!, r = v & 0x7fffffff, l = lc[i]!, pos = (v & 0x80000000) !== 0;
-    if (l !== atL) {
-      if (atL >= 0) { negBelowC += tc.neg[atL]!; posBelowC += tc.pos[atL]!; }
-      atL = l;
+    const v = sc.idx[i]!, r = v & 0x7fffffff, pos = (v & 0x80000000) !== 0;
+    if (isNewLevel(sc, i)) {
+      if (l >= 0) { negBelowC += tc.neg[l]!; posBelowC += tc.pos[l]!; }
+      l++;
       v10 = (negBelowC + 0.5 * tc.neg[l]!) / tc.N; v01 = (tc.P - posBelowC - 0.5 * tc.pos[l]!) / tc.P;
     }
     const w = sortedWord[i]!, u = binSep ? w : w & LOW, bin = binSep ? binSep[r]! : w >>> 25;
@@ -129,19 +129,19 @@ function candidatePass(pc: Float64Array, rows: Uint32Array, y: Int8Array, word: 
  */
 function productionPass(pp: Float64Array, rows: Uint32Array, y: Int8Array): { tp: ScoreTable; word: Uint32Array; binSep?: Uint8Array } {
   const sp = radixOrder(pp, rows, y);
-  const { table: tp, level: lp } = tableOfSorted(sp);
+  const tp = tableOfSorted(sp);
   const Dp = tp.value.length;
   const binOfP = Dp <= EXACT_LEVELS ? identity(Dp) : massBins(tp, BOOT_BINS);
   const P = tp.P, N = tp.N;
   const pack = 2 * Math.max(P, N) < 2 ** 25;
   const word = new Uint32Array(pp.length), binSep = pack ? undefined : new Uint8Array(pp.length);
   // Placements level by level (sorted rows visit every level in order): u10 for a positive, u01 for a negative.
-  let negBelow = 0, posBelow = 0, atL = -1, u10 = 0, u01 = 0;
+  let negBelow = 0, posBelow = 0, l = -1, u10 = 0, u01 = 0;
   for (let i = 0; i < sp.idx.length; i++) {
-    const v = sp.idx[i]!, r = v & 0x7fffffff, l = lp[i]!;
-    if (l !== atL) {
-      if (atL >= 0) { negBelow += tp.neg[atL]!; posBelow += tp.pos[atL]!; }
-      atL = l;
+    const v = sp.idx[i]!, r = v & 0x7fffffff;
+    if (isNewLevel(sp, i)) {
+      if (l >= 0) { negBelow += tp.neg[l]!; posBelow += tp.pos[l]!; }
+      l++;
       u10 = 2 * negBelow + tp.neg[l]!; u01 = 2 * (P - posBelow) - tp.pos[l]!;
     }
     const u = v & 0x80000000 ? u10 : u01;

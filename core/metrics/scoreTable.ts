@@ -16,36 +16,32 @@ export interface ScoreTable {
   N: number;
 }
 
-/** The ScoreTable of rows sorted by radixOrder, and each sorted row's level (index into the table). */
-export function tableOfSorted(s: SortedRows): { table: ScoreTable; level: Uint32Array } {
+/**
+ * The ScoreTable of rows sorted by radixOrder: one pass counts the distinct keys, one fills the
+ * table. A sorted row's level (index into the table) is the number of key changes before it: a pass
+ * over the sorted rows counts it as it goes (isNewLevel), with no array of levels.
+ */
+export function tableOfSorted(s: SortedRows): ScoreTable {
   const n = s.idx.length, { hi, lo, idx } = s;
-  const level = new Uint32Array(n);
-  let D = 0;
-  if (s.f32) {
-    for (let i = 0; i < n; i++) {
-      if (i > 0 && hi[i] !== hi[i - 1]) D++;
-      level[i] = D;
-    }
-  } else {
-    for (let i = 0; i < n; i++) {
-      if (i > 0 && (hi[i] !== hi[i - 1] || lo[i] !== lo[i - 1])) D++;
-      level[i] = D;
-    }
-  }
-  if (n > 0) D++;
+  let D = n > 0 ? 1 : 0;
+  for (let i = 1; i < n; i++) if (hi[i] !== hi[i - 1] || lo[i] !== lo[i - 1]) D++; // f32: lo is hi
   const value = new Float64Array(D), pos = new Uint32Array(D), neg = new Uint32Array(D);
   let P = 0;
-  for (let i = 0; i < n; i++) {
-    const d = level[i]!;
+  for (let i = 0, d = -1; i < n; i++) {
+    if (isNewLevel(s, i)) { d++; value[d] = s.f32 ? keyToFloat(hi[i]!) : keyToDouble(hi[i]!, lo[i]!); }
     if (idx[i]! & 0x80000000) { pos[d]++; P++; } else neg[d]++;
   }
-  for (let i = 0, d = -1; i < n; i++) if (level[i] !== d) { d = level[i]!; value[d] = s.f32 ? keyToFloat(hi[i]!) : keyToDouble(hi[i]!, lo[i]!); }
-  return { table: { value, pos, neg, P, N: n - P }, level };
+  return { value, pos, neg, P, N: n - P };
+}
+
+/** Whether sorted row i starts a level (its key differs from row i - 1's; row 0 always does). */
+export function isNewLevel(s: SortedRows, i: number): boolean {
+  return i === 0 || s.hi[i] !== s.hi[i - 1] || s.lo[i] !== s.lo[i - 1];
 }
 
 /** ScoreTable of `values` over `rows` (labels from `y`, 1 = positive; others count as negatives). */
 export function scoreTable(values: Float64Array, rows: Uint32Array, y?: Int8Array): ScoreTable {
-  return tableOfSorted(radixOrder(values, rows, y)).table;
+  return tableOfSorted(radixOrder(values, rows, y));
 }
 
 /** DeLong placements per distinct value: V10 = (negatives below + half the ties) / N, V01 = (positives above + half the ties) / P. */
