@@ -41,7 +41,6 @@ export async function computeCurves(conn: DuckDBConnection, relation: string, op
 export function modelCurves(t: ScoreTable, model: 'production' | 'candidate'): Curve[] {
   const out: Curve[] = [];
   const { P, N } = t;
-  const D = t.value.length;
   if (P > 0 && N > 0) {
     out.push({ id: 'roc', model, ...curvePoints(t, 0, 0, (tp, fp) => fp / N, (tp) => tp / P), xLabel: 'False positive rate', yLabel: 'True positive rate' });
   }

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { WorkbenchError, type ConfidenceInterval, type Curve, type MetricRecord } from '../contract/index.js';
 import { bootstrapCells } from './bootstrapCells.js';
-import { CellMetrics, type Cell } from './cellMetrics.js';
+import { CellMetrics } from './cellMetrics.js';
 import { delong, delongAucInterval } from './delong.js';
 import { mcnemar } from './mcnemar.js';
 import type { CalibrationStats } from './calibration.js';
