@@ -24,7 +24,7 @@ export interface ScoreTable {
 export function tableOfSorted(s: SortedRows): ScoreTable {
   const n = s.idx.length, { hi, lo, idx } = s;
   let D = n > 0 ? 1 : 0;
-  for (let i = 1; i < n; i++) if (hi[i] !== hi[i - 1] || lo[i] !== lo[i - 1]) D++; // f32: lo is hi
+  for (let i = 1; i < n; i++) if (isNewLevel(s, i)) D++;
   const value = new Float64Array(D), pos = new Uint32Array(D), neg = new Uint32Array(D);
   let P = 0;
   for (let i = 0, d = -1; i < n; i++) {
