@@ -6,7 +6,7 @@ import { runAndReport } from './run.js';
 export const demoCommand: CliCommand = {
   name: 'demo',
   summary: 'Run the whole comparison on the bundled fixtures (HMDA mortgage traffic, two real models).',
-  description: 'Replays the bundled HMDA traffic (AER package, 2,380 mortgage applications; sensitive attribute afam) through a logistic-regression production model and a gradient-boosted candidate, with the noise floor and a short latency replay, evaluates the bundled acceptance criteria and writes the report folder (JSON, HTML, and PDF when Chromium is found). Exits 0 whatever the verdict.',
+  description: 'Replays the bundled HMDA traffic (AER package, 2,380 mortgage applications; sensitive attribute afam) through a logistic-regression production model and a gradient-boosted candidate, with the noise floor, a short latency replay and input drift against the rows the models were trained on, evaluates the bundled acceptance criteria and writes the report folder (JSON, HTML, and PDF when Chromium is found). Exits 0 whatever the verdict.',
   flags: [
     { name: 'out', type: 'string', value: 'DIR', description: 'Report folder.', default: 'shadowbench-demo' },
     { name: 'pair', type: 'string', value: 'NAME', description: 'Fixture model pair: hmda-matrix (one 2-D input) or hmda-columns (one input per column, ZipMap output).', default: 'hmda-matrix' },
@@ -20,6 +20,7 @@ export const demoCommand: CliCommand = {
       production: join(root, 'fixtures/models', pair, 'production.onnx'),
       candidate: join(root, 'fixtures/models', pair, 'candidate.onnx'),
       data: join(root, 'fixtures/data/hmda/traffic.parquet'),
+      reference: join(root, 'fixtures/data/hmda/reference.parquet'),
       map: join(root, 'fixtures/maps', `${pair}.map.yaml`),
       out: flagString(flags, 'out') ?? 'shadowbench-demo',
       noiseFloor: true,

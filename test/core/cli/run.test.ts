@@ -159,3 +159,18 @@ test('--help explains every flag of every command with an example', async () => 
     if (/\[flags\]/.test(h.out.split('\n')[0])) assert.match(h.out, /\nFlags:\n {2}(-\w, )?--/, `${n} documents its flags`);
   }
 });
+
+test('demo: the bundled run evaluates every bundled criterion, drift against the rows the models were trained on', async () => {
+  const out = join(tmp, 'demo');
+  const r = await cli(['demo', '--out', out, '--quiet']);
+  assert.equal(r.code, 0, r.err);
+  const rep = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+  const ref = rep.artefacts.datasets.find((d: { role: string }) => d.role === 'reference');
+  assert.ok(ref, 'a reference dataset');
+  assert.equal(ref.rows, 1190);
+  assert.ok(rep.metrics.some((m: MetricRecord) => m.id === 'drift.psi'), 'drift.psi records');
+  const status = Object.fromEntries(rep.criteria.map((c: { id: string; status: string }) => [c.id, c.status]));
+  assert.deepEqual(Object.keys(status), ['auc-noninferior', 'brier-not-worse', 'four-fifths', 'parity-ratio', 'drift-psi', 'latency-p99']);
+  for (const [id, s] of Object.entries(status)) assert.notEqual(s, 'not_evaluable', id);
+  assert.equal(status['drift-psi'], 'pass'); // the traffic is the training rows and as many held out: no drift
+});
