@@ -1,6 +1,5 @@
+import type { StageProgress } from '../contract/index.js';
 import { int } from './format.js';
-
-export interface ProgressLike { stage: string; done: number; total: number; rate: number; etaSeconds: number | null; unit?: 'rows' | 'steps' }
 
 function duration(s: number | null): string {
   if (s === null || !Number.isFinite(s)) return '?';
@@ -13,7 +12,7 @@ function duration(s: number | null): string {
  * Prints progress to stderr: one rewritten line on a terminal, a line every few seconds otherwise.
  * A stage counted in steps (metrics, drift, ...) prints every step: there are few.
  */
-export function progressPrinter(write: (t: string) => void, isTTY: boolean, quiet = false): { update: (p: ProgressLike) => void; end: () => void } {
+export function progressPrinter(write: (t: string) => void, isTTY: boolean, quiet = false): { update: (p: StageProgress) => void; end: () => void } {
   let last = 0;
   let stage = '';
   let open = false;

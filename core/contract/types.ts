@@ -165,6 +165,9 @@ export interface ProgressEvent {
   unit?: 'rows' | 'steps';
 }
 
+/** A stage's progress as the core reports it, before the service tags it with its task and run. */
+export type StageProgress = Omit<ProgressEvent, 'kind' | 'task' | 'runId'>;
+
 export interface LogEvent {
   kind: 'log';
   level: 'info' | 'warn' | 'error';

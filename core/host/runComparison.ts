@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import type { Curve } from '../contract/api.js';
 import {
-  type ColumnMap, type DatasetInfo, type MetricRecord, type ModelInfo, type ModelRole, type RunInfo, WorkbenchError,
+  type ColumnMap, type DatasetInfo, type MetricRecord, type ModelInfo, type ModelRole, type RunInfo, type StageProgress, WorkbenchError,
 } from '../contract/index.js';
 import type { Workspace } from '../data/Workspace.js';
 import { metricsOfFrame } from '../metrics/computeMetrics.js';
@@ -154,9 +154,6 @@ async function driftRecords(ws: Workspace, plan: ReplayPlan, dataset: DatasetInf
   args.onProgress?.(steps('drift', 1, 1));
   return records;
 }
-
-/** Progress of a stage; `unit` 'steps' for a stage that is not a pass over rows (metrics, drift, slices, time windows). */
-export interface StageProgress { stage: string; done: number; total: number; rate: number; etaSeconds: number | null; unit?: 'rows' | 'steps' }
 
 /** A progress event counting steps. */
 const steps = (stage: string, done: number, total: number): StageProgress => ({ stage, done, total, rate: 0, etaSeconds: done >= total ? 0 : null, unit: 'steps' });

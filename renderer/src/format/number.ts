@@ -4,6 +4,8 @@
  * Pure functions, no locale dependence (the output must be the same on every machine).
  */
 
+import type { StageProgress } from '../../../core/contract/index.js';
+
 /** Placeholder for a missing value. */
 export const NA = '—';
 
@@ -94,7 +96,7 @@ export function fmtDuration(seconds: number | null | undefined): string {
  * A stage's progress in words: `12,810 / 15,537 rows · 9,120 rows/s · ETA 42 s` for a pass over rows,
  * `step 2 of 4` (or `computing`, `done`) for a stage counted in steps (metrics, drift, ...).
  */
-export function fmtProgress(p: { done: number; total: number; rate: number; etaSeconds: number | null; unit?: 'rows' | 'steps' }): string {
+export function fmtProgress(p: Omit<StageProgress, 'stage'>): string {
   if (p.unit === 'steps') return p.done >= p.total ? 'done' : p.total > 1 ? `step ${p.done + 1} of ${p.total}` : 'computing';
   return `${fmtCount(p.done)} / ${fmtCount(p.total)} rows · ${fmtRate(p.rate)} · ETA ${fmtDuration(p.etaSeconds)}`;
 }
